@@ -1,0 +1,83 @@
+// The composition root: every adapter gets its collaborators from here (architecture.md
+// "Style": `createApp(services())`).
+import type { Config } from '../config.ts';
+import { openDatabase, type DatabaseHandle } from '../store/database.ts';
+import { migrate } from '../store/migrate.ts';
+import { EventStore, type Projector } from '../store/event-store.ts';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../store/embedded-postgres.ts';
+import { manualClock, systemClock, type Clock } from './clock.ts';
+import { Directory } from './identity/directory.ts';
+import { Sessions } from './identity/sessions.ts';
+import { ApiTokens } from './identity/api-tokens.ts';
+import { SignInThrottle } from './identity/sign-in-throttle.ts';
+import { identityProjector } from './identity/identity-projector.ts';
+import { seedDemoCast } from './demo-cast.ts';
+
+const wallClock = (): Date => new Date();
+
+export const PROJECTORS: readonly Projector[] = [identityProjector];
+
+export interface Services {
+  readonly config: Config;
+  readonly database: DatabaseHandle;
+  readonly clock: Clock;
+  readonly store: EventStore;
+  readonly directory: Directory;
+  readonly sessions: Sessions;
+  readonly apiTokens: ApiTokens;
+  readonly signInThrottle: SignInThrottle;
+  close(): Promise<void>;
+}
+
+export async function openServices(config: Config, databaseUrl: string, options: { poolSize?: number } = {}): Promise<Services> {
+  const database = openDatabase(databaseUrl, { max: options.poolSize ?? 10 });
+  const { db } = database;
+  const clock = config.clockMode === 'manual' ? manualClock(db) : systemClock();
+  await clock.refresh().catch(() => {});
+  const now = () => clock.now();
+  const store = new EventStore(db, { chainKey: config.chainKey, now, projectors: PROJECTORS });
+  return {
+    config,
+    database,
+    clock,
+    store,
+    directory: new Directory(db, store, now),
+    // Security timeouts run on wall-clock time: the manual clock moves process time
+    // (deadlines, windows), and must not expire or extend sessions and tokens.
+    sessions: new Sessions(db, wallClock, config.sessionTtlHours),
+    apiTokens: new ApiTokens(db, wallClock),
+    signInThrottle: new SignInThrottle(db, wallClock),
+    close: () => database.close(),
+  };
+}
+
+/** Where secmod's data lives: an external server (DATABASE_URL) or the embedded one. */
+export interface Platform {
+  readonly databaseUrl: string;
+  readonly embedded: EmbeddedServer | undefined;
+  stop(): Promise<void>;
+}
+
+export async function startPlatform(config: Config, log: (message: string) => void): Promise<Platform> {
+  if (config.databaseUrl) return { databaseUrl: config.databaseUrl, embedded: undefined, stop: async () => {} };
+  log(`starting the embedded PostgreSQL in ${config.dataDir}`);
+  const embedded = await startEmbeddedPostgres(config.dataDir, { log: (m) => { if (m.includes('orphan')) log(m); } });
+  return { databaseUrl: embedded.url, embedded, stop: () => embedded.stop() };
+}
+
+/** Migrates, and seeds the demo cast into an empty database in demo mode. */
+export async function prepareDatabase(services: Services, log: (message: string) => void, options: { seedDemo: boolean }): Promise<void> {
+  const applied = await migrate(services.database.pool);
+  if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
+  if (options.seedDemo && (await services.directory.isEmpty())) {
+    const seeded = await seedDemo(services);
+    log(`seeded the demo cast: ${seeded.organisations} organisations, ${seeded.users} users (password secmod-demo)`);
+  }
+}
+
+export async function seedDemo(services: Services): Promise<{ organisations: number; users: number }> {
+  const db = services.database.db;
+  const organisations = new Set((await db.selectFrom('organisations').select('id').execute()).map((r) => r.id));
+  const emails = new Set((await db.selectFrom('users').select('email').execute()).map((r) => r.email));
+  return seedDemoCast(services.directory, { organisations, emails });
+}

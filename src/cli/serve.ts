@@ -1,0 +1,30 @@
+// `secmod serve` (what `npm start` runs): start PostgreSQL (embedded unless DATABASE_URL),
+// migrate, seed the demo cast into an empty database, serve, and stop gracefully on SIGTERM.
+import type { Config } from '../config.ts';
+import { openServices, prepareDatabase, startPlatform } from '../app/services.ts';
+import { createApp } from '../web/app.ts';
+
+export async function serve(config: Config): Promise<void> {
+  const log = (message: string) => process.stderr.write(`[secmod] ${message}\n`);
+  const platform = await startPlatform(config, log);
+  const services = await openServices(config, platform.databaseUrl);
+  await prepareDatabase(services, log, { seedDemo: config.demo });
+  const app = await createApp(services);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: finishing requests in flight, then stopping`);
+    // close() stops accepting connections and waits for requests in flight; every append
+    // is one transaction, so none is left half-written.
+    await app.close();
+    await services.close();
+    await platform.stop();
+    log('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  const address = await app.listen({ port: config.port, host: config.host });
+  log(`serving ${address.replace('127.0.0.1', 'localhost')}${platform.embedded ? ' (embedded PostgreSQL)' : ''}`);
+}

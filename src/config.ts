@@ -1,0 +1,57 @@
+// Configuration is read from the environment once, here, and validated (architecture.md:
+// no `process.env` outside config).
+import path from 'node:path';
+
+export type ClockMode = 'system' | 'manual';
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** External PostgreSQL server; when absent secmod starts its embedded PostgreSQL. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly clockMode: ClockMode;
+  readonly production: boolean;
+  /** Demo mode: seed the demo cast into an empty database and show the demo password. */
+  readonly demo: boolean;
+  readonly logLevel: string;
+  /** Key of the HMAC that chains events; changing it makes `secmod verify` fail on old events. */
+  readonly chainKey: string;
+  /** Set when served behind TLS: adds Secure cookies and HSTS. */
+  readonly behindTls: boolean;
+  readonly sessionTtlHours: number;
+  readonly bodyLimitBytes: number;
+}
+
+export class ConfigError extends Error {}
+
+const intFrom = (name: string, raw: string | undefined, fallback: number, min: number, max: number): number => {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, not "${raw}"`);
+  return n;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const production = env.NODE_ENV === 'production';
+  const clockRaw = env.SECMOD_CLOCK ?? 'system';
+  if (clockRaw !== 'system' && clockRaw !== 'manual') throw new ConfigError(`SECMOD_CLOCK must be "system" or "manual", not "${clockRaw}"`);
+  if (clockRaw === 'manual' && production) throw new ConfigError('SECMOD_CLOCK=manual is refused in production mode (NODE_ENV=production)');
+  const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL.trim() : undefined;
+  const chainKey = env.SECMOD_CHAIN_KEY ?? 'secmod-development-chain-key';
+  if (production && env.SECMOD_CHAIN_KEY === undefined) throw new ConfigError('SECMOD_CHAIN_KEY must be set in production mode');
+  return {
+    port: intFrom('PORT', env.PORT, 3000, 0, 65535),
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl,
+    dataDir: path.resolve(cwd, env.SECMOD_DATA_DIR ?? 'data'),
+    clockMode: clockRaw,
+    production,
+    demo: env.SECMOD_DEMO !== undefined ? env.SECMOD_DEMO !== 'false' : !production,
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    chainKey,
+    behindTls: env.SECMOD_TLS === 'true',
+    sessionTtlHours: intFrom('SECMOD_SESSION_TTL_HOURS', env.SECMOD_SESSION_TTL_HOURS, 12, 1, 24 * 30),
+    bodyLimitBytes: intFrom('SECMOD_BODY_LIMIT_BYTES', env.SECMOD_BODY_LIMIT_BYTES, 1024 * 1024, 1024, 64 * 1024 * 1024),
+  };
+}

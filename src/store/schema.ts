@@ -1,0 +1,126 @@
+// Table types for Kysely; they mirror the SQL migrations.
+import type { ColumnType, Generated } from 'kysely';
+
+type Json = ColumnType<unknown, string, string>;
+
+export interface EventsTable {
+  position: Generated<number>;
+  stream_id: string;
+  stream_version: number;
+  type: string;
+  data: Json;
+  metadata: Json;
+  recorded_at: Date;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface EventChainHeadTable {
+  id: number;
+  position: number;
+  hash: string;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  response: ColumnType<unknown, string | null, string | null>;
+  created_at: Date;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  event_position: number;
+  delivery_key: string;
+  channel: string;
+  recipient: string;
+  payload: Json;
+  created_at: Date;
+  available_at: Date;
+  attempts: Generated<number>;
+  delivered_at: Date | null;
+  last_error: string | null;
+}
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  kind: string;
+  party_category: string | null;
+  voting_group_id: string | null;
+  is_party: boolean;
+  defaulting: Generated<boolean>;
+  defaulting_since: Date | null;
+  stream_version: number;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  organisation_id: string | null;
+  disabled: Generated<boolean>;
+  stream_version: number;
+}
+
+export interface RoleAssignmentsTable {
+  id: string;
+  user_id: string;
+  role: string;
+  body: string | null;
+  organisation_id: string | null;
+  seat: string | null;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+export interface CredentialsTable {
+  user_id: string;
+  password_hash: string;
+  changed_at: Date;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  created_at: Date;
+  expires_at: Date;
+  last_seen_at: Date;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  label: string;
+  created_at: Date;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  window_started: Date;
+}
+
+export interface ManualClockTable {
+  id: number;
+  instant: Date;
+}
+
+export interface Database {
+  events: EventsTable;
+  event_chain_head: EventChainHeadTable;
+  idempotency_keys: IdempotencyKeysTable;
+  outbox: OutboxTable;
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  role_assignments: RoleAssignmentsTable;
+  credentials: CredentialsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  sign_in_throttle: SignInThrottleTable;
+  manual_clock: ManualClockTable;
+}

@@ -1,0 +1,119 @@
+// The HTTP application: one Fastify instance serving the GOV.UK pages and the JSON API.
+import { createHmac, randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifyView from '@fastify/view';
+import nunjucks from 'nunjucks';
+import type { Services } from '../app/services.ts';
+import { registerErrorHandling } from './plugins/error-handling.ts';
+import { registerAuthentication } from './plugins/authentication.ts';
+import { registerMetrics } from './plugins/metrics.ts';
+import { homeRoutes } from './pages/home/routes.ts';
+import { signInRoutes } from './pages/sign-in/routes.ts';
+import { operationsRoutes } from './operations-routes.ts';
+import { sessionApiRoutes } from './api/session-routes.ts';
+import { adminApiRoutes } from './api/admin-routes.ts';
+import './types.d.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const govukDist = path.join(path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
+
+export interface AppOptions {
+  /** pino logger options, or false for none (tests). */
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+export async function createApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
+  const { config } = services;
+  const app = Fastify({
+    logger: options.logger ?? {
+      level: config.logLevel,
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password'], censor: '[redacted]' },
+    },
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    trustProxy: config.behindTls,
+    // Requests and their bodies are parsed with prototype-pollution protection.
+    onProtoPoisoning: 'remove',
+    onConstructorPoisoning: 'remove',
+  });
+  app.decorate('services', services);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // Cookie signing key derived from the chain key, so every process on one database agrees.
+  const cookieSecret = createHmac('sha256', config.chainKey).update('secmod-cookie-secret').digest('hex');
+  await app.register(fastifyCookie, { secret: cookieSecret });
+  await app.register(fastifyHelmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(config.behindTls ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: config.behindTls ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyFormbody, { bodyLimit: config.bodyLimitBytes });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.behindTls },
+  });
+  await app.register(fastifyView, {
+    engine: { nunjucks },
+    templates: [here, govukDist],
+    options: { autoescape: true, throwOnUndefined: false, noCache: !config.production },
+  });
+  // govuk-frontend's fonts and images at /assets (its template's default assetPath), and
+  // its compiled CSS and JS at /static.
+  await app.register(fastifyStatic, { root: path.join(govukDist, 'govuk', 'assets'), prefix: '/assets/', maxAge: '1d' });
+  await app.register(fastifyStatic, {
+    root: path.join(govukDist, 'govuk'),
+    prefix: '/static/',
+    decorateReply: false,
+    allowedPath: (p) => /^\/govuk-frontend\.min\.(css|js)$/.test(p),
+    maxAge: '1d',
+  });
+  await app.register(fastifyStatic, { root: path.join(here, 'static'), prefix: '/static/app/', decorateReply: false });
+
+  registerErrorHandling(app);
+  registerAuthentication(app);
+  registerMetrics(app);
+
+  // CSRF on every form: any state-changing page request must carry the token.
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.url.startsWith('/api/')) return;
+    await new Promise<void>((resolve, reject) => app.csrfProtection(request, reply, (err?: Error) => (err ? reject(err) : resolve())));
+  });
+
+  await app.register(operationsRoutes);
+  await app.register(homeRoutes);
+  await app.register(signInRoutes);
+  await app.register(sessionApiRoutes, { prefix: '/api/v1' });
+  await app.register(adminApiRoutes, { prefix: '/api/v1/admin' });
+  return app;
+}
