@@ -5,9 +5,10 @@ import { defineConfig } from 'vitest/config';
 // PostgreSQL, and again on a PostgreSQL server when DATABASE_URL is set (CI does both).
 const serverUrl = process.env.DATABASE_URL;
 
-const intProject = (name: string, target: 'embedded' | 'server') => ({
+const intProject = (name: string, target: 'embedded' | 'server', groupOrder: number) => ({
   test: {
     name,
+    sequence: { groupOrder },
     include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'],
     globalSetup: ['test/support/database-setup.ts'],
     provide: { databaseTarget: target },
@@ -24,12 +25,13 @@ export default defineConfig({
       ? ['default', ['json', { outputFile: process.env.VITEST_JSON_REPORT }]]
       : ['default'],
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.unit.test.ts', 'test/**/*.unit.test.ts'] } },
-      intProject('int-embedded', 'embedded'),
-      ...(serverUrl ? [intProject('int-server', 'server')] : []),
+      { test: { name: 'unit', sequence: { groupOrder: 0 }, include: ['src/**/*.unit.test.ts', 'test/**/*.unit.test.ts'] } },
+      intProject('int-embedded', 'embedded', 1),
+      ...(serverUrl ? [intProject('int-server', 'server', 2)] : []),
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 3 },
           include: ['test/**/*.e2e.test.ts'],
           globalSetup: ['test/support/database-setup.ts'],
           provide: { databaseTarget: 'embedded' },

@@ -1,0 +1,20 @@
+// The versioned process rulebook (sec-process.md §1.3): data, not code.
+export type * from './types.ts';
+export type { Rulebook, RulebookContent } from './rulebook.ts';
+export type { RulebookParameters, WorkingDaysDefinition, PinningPolicy, ActingBody } from './parameters.ts';
+export type { ScopeSet } from './reference-data.ts';
+export type { ParameterRow } from './list-parameters.ts';
+export type { ClauseCitation } from './clauses.ts';
+export type { DeepReadonly } from './deep-freeze.ts';
+export { RULEBOOKS, RULEBOOK_VERSIONS, CURRENT_RULEBOOK, rulebookFor, rulebookById, versionInForce } from './registry.ts';
+export { SEC_5_18_SECMP0049, SEC_5_18_SECMP0049_ID } from './sec-5-18-secmp0049.ts';
+export { SEC_LEGACY_2013, SEC_LEGACY_2013_ID } from './sec-legacy-2013.ts';
+export { listParameters, parameterByKey } from './list-parameters.ts';
+export { calendarSettingsOf } from './calendar-settings.ts';
+export { cscActingBodyOn } from './acting-body.ts';
+export { citeClause, isKnownClause, baseClauseId } from './clauses.ts';
+export { refusalStatusFor } from './guards.ts';
+export { entitlementRowsFor, entitlementCell, MATRIX_COLUMNS } from './entitlements.ts';
+export { PRE_DECISION_STATES, stateRange } from './states.ts';
+export { deepFreeze } from './deep-freeze.ts';
+export { param, withValue, isParameter } from './parameter.ts';

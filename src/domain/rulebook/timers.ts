@@ -1,0 +1,22 @@
+// Timers TM01–TM15 (sec-process.md §7.2). Soft timers only alert and report; hard timers end
+// in a command executed by `system`; scheduling timers place an item on an agenda. Durations
+// live in the parameters named by `keys`, so a new rulebook version can change them (RB-03).
+import type { TimerDefinition } from './types.ts';
+
+export const TIMERS: readonly TimerDefinition[] = [
+  { id: 'TM01', keys: ['dp.criticalFriendReviewTargetWd'], unit: 'WD', kind: 'soft', startsOn: 'T01 DP submitted', onExpiry: { effect: 'Alert to CA lead; SLA report' }, transitions: ['T01', 'T02', 'T04'], source: '[Public: C1]; enabled [Default] dp.criticalFriendReviewEnabled' },
+  { id: 'TM02', keys: ['consultation.refinement.defaultWd'], unit: 'WD', kind: 'hard', startsOn: 'T21 Refinement Consultation opened', onExpiry: { command: 'close-consultation', effect: 'close-consultation by system (T23)' }, transitions: ['T21', 'T23'], source: '[Default] [Analogy] (A7)' },
+  { id: 'TM03', keys: ['consultation.mrc.defaultWd'], unit: 'WD', kind: 'hard', startsOn: 'T30 MRC opened', onExpiry: { command: 'close-consultation', effect: 'close-consultation by system (T31)' }, transitions: ['T30', 'T31'], source: 'Panel sets the timetable [Public: C8]; fallback [Default] [Analogy] (A7)' },
+  { id: 'TM04', keys: ['appeal.windowWd'], unit: 'WD', kind: 'hard', startsOn: 'T33 Change Board Path 3 decision published', onExpiry: { command: 'expire-timer', effect: 'Provisional outcome becomes final (T37)' }, transitions: ['T33', 'T36', 'T37'], source: '[Default] [Analogy] (A3)' },
+  { id: 'TM05', keys: ['fastTrack.objectionWindowWd'], unit: 'WD', kind: 'hard', startsOn: 'T11 Fast-Track raised and published', onExpiry: { command: 'expire-timer', effect: 'Fast-Track approved (T13)' }, transitions: ['T11', 'T12', 'T13'], source: '[Default] [Analogy] (A2)' },
+  { id: 'TM06', keys: ['withdrawal.adoptionWindowWd', 'withdrawal.draftAdoptionWindowWd'], unit: 'WD', kind: 'hard', startsOn: 'T43 withdrawal notice', onExpiry: { command: 'expire-timer', effect: 'Withdrawn (T45); a 0 WD window expires at once' }, transitions: ['T43', 'T44', 'T45'], source: '[Default]' },
+  { id: 'TM07', keys: ['dcc.preliminaryAssessmentWd'], unit: 'WD', kind: 'soft', startsOn: 'T19 Preliminary Assessment requested', onExpiry: { effect: 'Overdue report to the Panel' }, transitions: ['T19', 'T20'], source: '[Public: C20]; value [Default]' },
+  { id: 'TM08', keys: ['dcc.impactAssessmentWd'], unit: 'WD', kind: 'soft', startsOn: 'T19 Impact Assessment requested', onExpiry: { effect: 'Overdue report to the Panel' }, transitions: ['T19', 'T20'], source: '[Public: C20]; value [Default]' },
+  { id: 'TM09', keys: ['authority.decisionTargetWeeks'], unit: 'weeks', kind: 'soft', startsOn: 'FMR attached in S13 (after T34)', onExpiry: { effect: 'KPI report only; 90% target' }, transitions: ['T34', 'T39', 'T40'], source: '[Public: C27]' },
+  { id: 'TM10', keys: ['implementation.date'], unit: 'date', kind: 'soft', startsOn: 'T41 implementation scheduled', onExpiry: { effect: 'Task for the CA to mark-implemented; no automatic transition' }, transitions: ['T41', 'T42'], source: '[Seed C2.3(d)]; [Default] implementation.autoMarkImplemented = false' },
+  { id: 'TM11', keys: ['panel.meetingCadence', 'panel.paperDayOffsetWd'], unit: 'months/WD', kind: 'scheduling', startsOn: 'T07 conversion requested', onExpiry: { effect: 'Item placed on the next Panel agenda' }, transitions: ['T07'], source: 'Monthly meetings [Public: C13]; paper day 5 WD before the meeting [Public: C1 earlier version]' },
+  { id: 'TM12', keys: ['changeBoard.meetingCadence'], unit: 'months', kind: 'scheduling', startsOn: 'T31 MRC closed; T35 adjourned', onExpiry: { effect: 'Item placed on agenda; ballot opens at the meeting' }, transitions: ['T31', 'T35'], source: '"Next Change Board" [Public: C8]; cadence [Default]' },
+  { id: 'TM13', keys: ['scr.phaseEndAfterConclusionDays'], unit: 'CD', kind: 'hard', startsOn: 'Conclusion document recorded on an SCR', onExpiry: { effect: 'SCR Phase ends (limb (d)); tasks for suspended items' }, source: '[Seed A1.1]; [Public: C5]' },
+  { id: 'TM14', keys: ['obligations.reminderIntervalWd'], unit: 'WD', kind: 'soft', startsOn: 'Obligation item opened (§6.9)', onExpiry: { effect: 'Reminder to the DCC and the CA' }, source: '[Default]' },
+  { id: 'TM15', keys: ['csc.meetingCadence'], unit: 'months', kind: 'scheduling', startsOn: 'T03 DP enters Development Stage', onExpiry: { effect: 'Item placed on CSC agenda' }, transitions: ['T03'], source: '[Default]' },
+];
