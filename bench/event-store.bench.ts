@@ -1,0 +1,69 @@
+// Event store figures: hash-chained append vs a raw INSERT of the same rows through the same
+// pool; rehydrating a 1,000-event stream vs a plain SELECT of the same rows.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Services } from '../src/app/services.ts';
+import { alternate, type Comparison } from './harness.ts';
+
+export async function eventStoreBench(services: Services): Promise<Comparison[]> {
+  const db = services.database.db;
+  const BATCH = 200;
+  const ROUNDS = 9;
+  const data = { title: 'Benchmark event', problemStatement: 'x'.repeat(400), affected: ['D1.3', 'G7.22'] };
+
+  const appendChained = async () => {
+    const streamId = `bench-${randomUUID()}`;
+    for (let i = 0; i < BATCH; i++) {
+      await services.store.append({ streamId, expectedVersion: i, events: [{ type: 'BenchHappened', data: { ...data, i }, metadata: { actor: { userId: 'bench' } } }] });
+    }
+  };
+  // The peer: the same row, one INSERT per event, no chain head lock, no hashing, no version check.
+  await sql`CREATE TABLE IF NOT EXISTS bench_raw_events (LIKE events INCLUDING DEFAULTS)`.execute(db);
+  const insertRaw = async () => {
+    const streamId = `bench-raw-${randomUUID()}`;
+    for (let i = 0; i < BATCH; i++) {
+      await sql`INSERT INTO bench_raw_events (stream_id, stream_version, type, data, metadata, recorded_at, prev_hash, hash)
+        VALUES (${streamId}, ${i + 1}, 'BenchHappened', ${JSON.stringify({ ...data, i })}::jsonb, ${JSON.stringify({ actor: { userId: 'bench' } })}::jsonb, now(), '', '')`.execute(db);
+    }
+  };
+  const append = await alternate(ROUNDS, appendChained, insertRaw);
+
+  const streamId = `bench-read-${randomUUID()}`;
+  await services.store.append({ streamId, expectedVersion: 0, events: Array.from({ length: 1000 }, (_, i) => ({ type: 'BenchHappened', data: { ...data, i } })) });
+  const read = await alternate(
+    15,
+    async () => {
+      const events = await services.store.readStream(streamId);
+      if (events.length !== 1000) throw new Error('short read');
+    },
+    async () => {
+      const rows = await sql`SELECT * FROM events WHERE stream_id = ${streamId} ORDER BY stream_version`.execute(db);
+      if (rows.rows.length !== 1000) throw new Error('short read');
+    },
+  );
+
+  const appendRatio = append.peerMs / append.subjectMs;
+  const readRatio = read.subjectMs / read.peerMs;
+  return [
+    {
+      name: 'event-store.append-chained-vs-raw-insert',
+      ratioMeaning: 'hash-chained append throughput / raw INSERT throughput (higher is better)',
+      target: '>= 0.8',
+      ratio: Number(appendRatio.toFixed(3)),
+      met: appendRatio >= 0.8,
+      subject: { label: `${BATCH} single-event appends (lock chain head, version check, HMAC, projections)`, medianMs: Number(append.subjectMs.toFixed(1)) },
+      peer: { label: `${BATCH} single-row INSERTs of the same rows`, medianMs: Number(append.peerMs.toFixed(1)) },
+      rounds: ROUNDS,
+    },
+    {
+      name: 'event-store.rehydrate-1000-vs-select',
+      ratioMeaning: 'time to read a 1,000-event stream as StoredEvents / time of a plain SELECT of the rows (lower is better)',
+      target: '<= 1.5',
+      ratio: Number(readRatio.toFixed(3)),
+      met: readRatio <= 1.5,
+      subject: { label: 'EventStore.readStream (Kysely, mapping)', medianMs: Number(read.subjectMs.toFixed(2)) },
+      peer: { label: 'SELECT * … ORDER BY stream_version (pg)', medianMs: Number(read.peerMs.toFixed(2)) },
+      rounds: 15,
+    },
+  ];
+}

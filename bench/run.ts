@@ -1,0 +1,41 @@
+// `npm run bench [-- suite …]`: performance figures as ratios against peers measured in the
+// same run, written to bench/results.json. Suites: event-store, redline (default: all).
+// The database suites run on the embedded PostgreSQL (or DATABASE_URL).
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { writeResults, type Comparison } from './harness.ts';
+
+const suites = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const wants = (name: string) => suites.length === 0 || suites.includes(name);
+const comparisons: Comparison[] = [];
+
+if (wants('event-store')) {
+  const { loadConfig } = await import('../src/config.ts');
+  const { openServices, prepareDatabase } = await import('../src/app/services.ts');
+  const { startEmbeddedPostgres } = await import('../src/store/embedded-postgres.ts');
+  const { eventStoreBench } = await import('./event-store.bench.ts');
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'secmod-bench-'));
+  const server = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres(tmp, { database: 'secmod_bench' });
+  const url = process.env.DATABASE_URL ?? server!.url;
+  const services = await openServices({ ...loadConfig({ NODE_ENV: 'test' }), databaseUrl: url }, url, { poolSize: 4 });
+  try {
+    await prepareDatabase(services, () => {}, { seedDemo: false });
+    comparisons.push(...(await eventStoreBench(services)));
+  } finally {
+    await services.close();
+    await server?.stop();
+    await fs.rm(tmp, { recursive: true, force: true });
+  }
+}
+
+if (wants('redline')) {
+  const { redlineBench } = await import('./redline.bench.ts');
+  comparisons.push(...(await redlineBench()));
+}
+
+await writeResults(comparisons);
+for (const c of comparisons) {
+  process.stdout.write(`${c.met ? 'MET ' : 'MISS'} ${c.name}: ratio ${c.ratio} (target ${c.target}); ${c.subject.medianMs} ms vs ${c.peer.medianMs} ms\n`);
+}
+process.exit(0);
