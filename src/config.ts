@@ -21,6 +21,8 @@ export interface Config {
   readonly behindTls: boolean;
   readonly sessionTtlHours: number;
   readonly bodyLimitBytes: number;
+  /** How often the deadline sweeper looks for passed timers. */
+  readonly sweepSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     chainKey,
     behindTls: env.SECMOD_TLS === 'true',
     sessionTtlHours: intFrom('SECMOD_SESSION_TTL_HOURS', env.SECMOD_SESSION_TTL_HOURS, 12, 1, 24 * 30),
+    sweepSeconds: intFrom('SECMOD_SWEEP_SECONDS', env.SECMOD_SWEEP_SECONDS, 30, 1, 3600),
     bodyLimitBytes: intFrom('SECMOD_BODY_LIMIT_BYTES', env.SECMOD_BODY_LIMIT_BYTES, 1024 * 1024, 1024, 64 * 1024 * 1024),
   };
 }

@@ -12,10 +12,17 @@ import { ApiTokens } from './identity/api-tokens.ts';
 import { SignInThrottle } from './identity/sign-in-throttle.ts';
 import { identityProjector } from './identity/identity-projector.ts';
 import { seedDemoCast } from './demo-cast.ts';
+import { registerProjector } from './modifications/register-projector.ts';
+import { ModificationCommands } from './modifications/command-handler.ts';
+import { sweepDeadlines, type SweepResult } from './deadline-sweeper.ts';
+import { LegalTexts } from './legal-text/legal-text-service.ts';
+import { legalTextProjector } from './legal-text/legal-text-projector.ts';
+import fs from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 
 const wallClock = (): Date => new Date();
 
-export const PROJECTORS: readonly Projector[] = [identityProjector];
+export const PROJECTORS: readonly Projector[] = [identityProjector, registerProjector, legalTextProjector];
 
 export interface Services {
   readonly config: Config;
@@ -26,6 +33,10 @@ export interface Services {
   readonly sessions: Sessions;
   readonly apiTokens: ApiTokens;
   readonly signInThrottle: SignInThrottle;
+  readonly modifications: ModificationCommands;
+  readonly legalTexts: LegalTexts;
+  /** Fires every hard timer the clock has passed (the deadline sweeper). */
+  sweepDeadlines(): Promise<SweepResult>;
   close(): Promise<void>;
 }
 
@@ -36,6 +47,7 @@ export async function openServices(config: Config, databaseUrl: string, options:
   await clock.refresh().catch(() => {});
   const now = () => clock.now();
   const store = new EventStore(db, { chainKey: config.chainKey, now, projectors: PROJECTORS });
+  const modifications = new ModificationCommands(db, store, now);
   return {
     config,
     database,
@@ -47,6 +59,9 @@ export async function openServices(config: Config, databaseUrl: string, options:
     sessions: new Sessions(db, wallClock, config.sessionTtlHours),
     apiTokens: new ApiTokens(db, wallClock),
     signInThrottle: new SignInThrottle(db, wallClock),
+    modifications,
+    legalTexts: new LegalTexts(db, store),
+    sweepDeadlines: () => sweepDeadlines({ db, store, commands: modifications, clock }),
     close: () => database.close(),
   };
 }
@@ -75,9 +90,16 @@ export async function prepareDatabase(services: Services, log: (message: string)
   }
 }
 
+/** The Code version shipped for demos: an excerpt of SEC 5.18 (illustrative, not authoritative). */
+const DEMO_CODE = { version: '5.18', file: fileURLToPath(new URL('../../seeds/code/sec-5.18.txt', import.meta.url)) };
+
 export async function seedDemo(services: Services): Promise<{ organisations: number; users: number }> {
   const db = services.database.db;
   const organisations = new Set((await db.selectFrom('organisations').select('id').execute()).map((r) => r.id));
   const emails = new Set((await db.selectFrom('users').select('email').execute()).map((r) => r.email));
-  return seedDemoCast(services.directory, { organisations, emails });
+  const seeded = await seedDemoCast(services.directory, { organisations, emails });
+  if (!(await services.legalTexts.knownVersions()).includes(DEMO_CODE.version)) {
+    await services.legalTexts.importCodeVersion(DEMO_CODE.version, await fs.readFile(DEMO_CODE.file, 'utf8'), 'system', { excerpt: true });
+  }
+  return seeded;
 }

@@ -9,6 +9,15 @@ import { isRoleId, type RoleId } from '../domain/parties/roles.ts';
 import { DirectoryError } from '../app/identity/directory.ts';
 import { serve } from './serve.ts';
 
+async function readCodeFile(file: string): Promise<string> {
+  const fs = await import('node:fs/promises');
+  if (file.toLowerCase().endsWith('.docx')) {
+    const mammoth = await import('mammoth');
+    return (await mammoth.default.extractRawText({ path: file })).value;
+  }
+  return fs.readFile(file, 'utf8');
+}
+
 const say = (message: string) => process.stdout.write(`${message}\n`);
 const warn = (message: string) => process.stderr.write(`${message}\n`);
 
@@ -122,6 +131,36 @@ program
       }
     }),
   );
+
+const code = program.command('code').description('Code versions');
+code
+  .command('import <file>')
+  .description('store a Code version from plain text or Markdown in the SEC layout (or .docx)')
+  .requiredOption('--version <version>', 'the SEC version, e.g. 5.18')
+  .option('--excerpt', 'the file holds only part of the Code (checks skip what it does not contain)')
+  .action(async (file: string, opts: { version: string; excerpt?: boolean }) =>
+    withServices(async (services) => {
+      const text = await readCodeFile(file);
+      const { clauses } = await services.legalTexts.importCodeVersion(opts.version, text, 'cli', { excerpt: opts.excerpt === true });
+      say(`SEC ${opts.version} stored: ${clauses} clauses`);
+    }),
+  );
+
+program
+  .command('check-text <file>')
+  .description('run the drafting checker on a legal-text file; exits 1 when it finds an error')
+  .option('--format <format>', 'text or json', 'text')
+  .option('--baseline <version>', 'a shipped Code version (an excerpt, seeds/code) to check cross-references against', '5.18')
+  .action(async (file: string, opts: { format: string; baseline: string }) => {
+    const { checkText, importCode } = await import('../domain/legal-text/index.ts');
+    const { shippedCodeVersions } = await import('./shipped-code.ts');
+    const shipped = await shippedCodeVersions();
+    const base = shipped.get(opts.baseline);
+    const findings = checkText(await readCodeFile(file), { ...(base ? { baseCode: importCode(base, { version: opts.baseline, excerpt: true }) } : {}), knownVersions: [...shipped.keys()] });
+    if (opts.format === 'json') say(JSON.stringify(findings, null, 2));
+    else for (const f of findings) say(`${file}:${f.line}: ${f.severity} [${f.rule}] ${f.message}`);
+    if (findings.some((f) => f.severity === 'error')) process.exitCode = 1;
+  });
 
 const clock = program.command('clock').description('the manual clock (SECMOD_CLOCK=manual only)');
 clock

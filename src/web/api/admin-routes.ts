@@ -4,7 +4,7 @@ import { hasRole } from '../../app/identity/principal.ts';
 import { HttpProblem } from '../problem.ts';
 import { requirePrincipal } from '../plugins/authentication.ts';
 
-const clockBody = {
+export const clockBody = {
   type: 'object',
   required: ['instant'],
   additionalProperties: false,
@@ -27,6 +27,8 @@ export async function adminApiRoutes(app: FastifyInstance): Promise<void> {
     }
     await app.services.clock.set(instant);
     request.log.info({ instant: instant.toISOString() }, 'manual clock set');
-    return { mode: 'manual', now: instant.toISOString() };
+    // Timers the new time has passed fire now, as they would at the next sweep.
+    const sweep = await app.services.sweepDeadlines();
+    return { mode: 'manual', now: instant.toISOString(), timersFired: sweep.fired };
   });
 }

@@ -4,7 +4,7 @@ import { signIn } from '../../app/identity/sign-in.ts';
 import { HttpProblem } from '../problem.ts';
 import { requirePrincipal } from '../plugins/authentication.ts';
 
-const sessionBody = {
+export const sessionBody = {
   type: 'object',
   required: ['email', 'password'],
   additionalProperties: false,

@@ -1,0 +1,78 @@
+// Reads of the Modification Register (projections only; the event log is read for /events).
+import { sql } from 'kysely';
+import type { Db } from '../../store/database.ts';
+
+export interface RegisterFilter {
+  readonly stage?: string;
+  readonly path?: number;
+  readonly proposerOrganisation?: string;
+  readonly q?: string;
+  readonly partyCategory?: string;
+  readonly sort?: 'newest' | 'oldest' | 'deadline' | 'updated';
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface RegisterEntry {
+  readonly reference: string;
+  readonly number: number;
+  readonly title: string;
+  readonly phase: string;
+  readonly state: { readonly id: string; readonly name: string };
+  readonly path: number | null;
+  readonly fastTrack: boolean;
+  readonly proposerOrganisationId: string | null;
+  readonly proposerOrganisationName: string | null;
+  readonly partyCategory: string | null;
+  readonly nextDeadline: string | null;
+  readonly rulebookVersion: string;
+  readonly updatedAt: string;
+}
+
+export async function listModifications(db: Db, f: RegisterFilter): Promise<{ total: number; items: RegisterEntry[] }> {
+  let q = db.selectFrom('modification_register').leftJoin('organisations', 'organisations.id', 'modification_register.proposer_organisation_id');
+  if (f.stage) q = q.where((eb) => eb.or([eb('state_id', '=', f.stage!), eb('state_name', '=', f.stage!), eb('phase', '=', f.stage!)]));
+  if (f.path !== undefined) q = q.where('path', '=', f.path);
+  if (f.proposerOrganisation) q = q.where('proposer_organisation_id', '=', f.proposerOrganisation);
+  if (f.partyCategory) q = q.where('organisations.party_category', '=', f.partyCategory);
+  if (f.q && f.q.trim() !== '') q = q.where(sql<boolean>`search @@ websearch_to_tsquery('english', ${f.q.trim()})`);
+  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await q
+    .select([
+      'modification_register.reference', 'number', 'title', 'phase', 'state_id', 'state_name', 'path', 'fast_track',
+      'proposer_organisation_id', 'organisations.name as org_name', 'organisations.party_category', 'next_deadline', 'rulebook_version', 'updated_at',
+    ])
+    .$call((qb) => {
+      switch (f.sort) {
+        case 'oldest':
+          return qb.orderBy('number', 'asc');
+        case 'deadline':
+          return qb.orderBy(sql`next_deadline asc nulls last`).orderBy('number', 'desc');
+        case 'updated':
+          return qb.orderBy('updated_at', 'desc');
+        default:
+          return qb.orderBy('number', 'desc');
+      }
+    })
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  return {
+    total: Number(total.n),
+    items: rows.map((r) => ({
+      reference: r.reference,
+      number: r.number,
+      title: r.title,
+      phase: r.phase,
+      state: { id: r.state_id, name: r.state_name },
+      path: r.path,
+      fastTrack: r.fast_track,
+      proposerOrganisationId: r.proposer_organisation_id,
+      proposerOrganisationName: r.org_name,
+      partyCategory: r.party_category,
+      nextDeadline: r.next_deadline ? r.next_deadline.toISOString() : null,
+      rulebookVersion: r.rulebook_version,
+      updatedAt: r.updated_at.toISOString(),
+    })),
+  };
+}

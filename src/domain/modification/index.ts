@@ -1,0 +1,20 @@
+// The Draft Proposal → Modification Proposal aggregate (architecture.md "Layout"): pure.
+export type { ModificationCommand, CommandName, CommandOf, PayloadOf } from './commands.ts';
+export type { ModificationEvent, ModificationEventType, EventOf, EventDataMap } from './events.ts';
+export type { ModificationState, Proposer, TimerState, Solution, SolutionVersion, Representation, Consultation, BallotState, Outcome } from './state.ts';
+export type { CommandContext, Actor, DomainFacts } from './context.ts';
+export type { AvailableAction } from './available-actions.ts';
+export type { JsonSchemaObject } from './schema-builder.ts';
+export type { HardTimerId } from './due-timers.ts';
+export type { ScrPhaseRecord } from './scr.ts';
+export { COMMAND_NAMES, isCommandName } from './commands.ts';
+export { PAYLOAD_SCHEMAS, SUBMISSION_BASES } from './payload-schemas.ts';
+export { EVENT_TYPES } from './events.ts';
+export { decide } from './decide.ts';
+export { evolve, replay } from './evolve.ts';
+export { availableActions, LABELS as COMMAND_LABELS } from './available-actions.ts';
+export { dueTimers } from './due-timers.ts';
+export { actorKindsOf } from './actors.ts';
+export { scrPhaseEnd } from './scr.ts';
+export { SUPPLEMENTARY_STEPS } from './steps.ts';
+export { dpReference, mpReference, legalTextDocuments } from './state.ts';
