@@ -154,7 +154,14 @@ export class EventStore {
 
     // Serialise appends on the chain head so positions follow commit order.
     const head = await trx.selectFrom('event_chain_head').select(['position', 'hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
-    const current = await this.versionIn(trx, request.streamId);
+    // Only after the lock: positions must follow the chain's order. One round trip reads the
+    // stream's version and takes the positions (a refused append leaves a harmless gap).
+    const { rows } = await sql<{ v: number; p: number | null }>`
+      SELECT (SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = ${request.streamId})::int AS v, s.p
+      FROM (SELECT NULL::bigint AS p WHERE ${request.events.length}::int = 0
+            UNION ALL SELECT nextval('events_position_seq')::bigint FROM generate_series(1, ${request.events.length}::int)) s
+      ORDER BY s.p NULLS FIRST`.execute(trx);
+    const current = rows[0]?.v ?? 0;
     if (request.expectedVersion !== 'any' && request.expectedVersion !== current) {
       throw new ConcurrencyError(request.streamId, request.expectedVersion, current);
     }
@@ -162,10 +169,9 @@ export class EventStore {
       return { events: [], streamVersion: current, replayed: false, response: request.respond?.([], current) };
     }
 
-    const positions = await sql<{ p: number }>`SELECT nextval('events_position_seq')::bigint AS p FROM generate_series(1, ${request.events.length})`.execute(trx);
     let prevHash = head.hash;
     const appended: StoredEvent[] = request.events.map((e, i) => {
-      const position = positions.rows[i]!.p;
+      const position = rows[i]!.p!;
       const content = {
         position,
         streamId: request.streamId,
