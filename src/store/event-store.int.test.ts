@@ -122,3 +122,28 @@ describe('projections', () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe('outbox', () => {
+  it('notices are written in the append transaction: a failed append leaves neither events nor notices', async () => {
+    const { EventStore } = await import('./event-store.ts');
+    const store = new EventStore(services.database.db, {
+      chainKey: config.chainKey,
+      now: () => new Date(),
+      outbox: async (events) => {
+        // A policy failing after the events were inserted: the whole append must roll back.
+        if (events.some((e) => e.data.n === 3)) throw new Error('notice rule failed');
+        return events.map((e) => ({ eventPosition: e.position, deliveryKey: `test:${e.streamId}:${e.streamVersion}`, channel: 'email', recipient: 'someone@example.com', payload: { type: e.type } }));
+      },
+    });
+    const id = stream();
+    await store.append({ streamId: id, expectedVersion: 0, events: [ev(1), ev(2)] });
+    const rows = await services.database.db.selectFrom('outbox').select(['delivery_key', 'channel']).where('delivery_key', 'like', `test:${id}:%`).orderBy('delivery_key').execute();
+    expect(rows).toEqual([
+      { delivery_key: `test:${id}:1`, channel: 'email' },
+      { delivery_key: `test:${id}:2`, channel: 'email' },
+    ]);
+    await expect(store.append({ streamId: id, expectedVersion: 2, events: [ev(3)] })).rejects.toThrow('notice rule failed');
+    expect(await services.store.readStream(id)).toHaveLength(2);
+    expect(await services.database.db.selectFrom('outbox').select('id').where('delivery_key', '=', `test:${id}:3`).execute()).toEqual([]);
+  });
+});
