@@ -79,6 +79,18 @@ async function toSelfGovernanceDecision(): Promise<string> {
 }
 
 describe('Self-Governance (Path 3) through the JSON API', () => {
+  it('R-A-04 the Modification Report lists the Proposed and the Alternative Solution, each voted on and decided separately (D6.16)', async () => {
+    const ref = await toSelfGovernanceDecision();
+    const s = await api.get('secretariat@secas.example', ref);
+    const solutions = (s.solutions as { solutionId: string; kind: string }[]).map((x) => x.kind).sort();
+    expect(solutions).toEqual(['alternative', 'proposed']);
+    expect((s.modificationReport as { solutionIds: string[] }).solutionIds).toHaveLength(2);
+    const ballot = s.ballot as { solutionIds: string[]; votes: { solutionId: string }[] } | undefined;
+    const closed = ballot ?? (s.pastBallots as { solutionIds: string[]; votes: { solutionId: string }[] }[]).at(-1)!;
+    expect(new Set(closed.votes.map((v) => v.solutionId)).size).toBe(2);
+    expect(Object.keys((s.outcome as { perSolution: Record<string, string> }).perSolution)).toHaveLength(2);
+  });
+
   it('with an appeal: the Authority upholds the Change Board decision, the Panel schedules it and SECAS implements it', async () => {
     const ref = await toSelfGovernanceDecision();
     const appeal = await api.act('proposer@gas-network.example', ref, 'lodge-appeal', { grounds: ['unfair-prejudice-to-party-or-class'], statement: 'Gas Networks are prejudiced by the window.' });
