@@ -5,7 +5,7 @@
 // Each definition of A1.1 is a unit of its own: a change to one definition does not redline the
 // whole definitions clause.
 import { diffArrays } from 'diff';
-import type { Address, CodeVersion } from './model.ts';
+import type { Address, Clause, CodeVersion, Definition, NodeLayout, Paragraph, Section } from './model.ts';
 import { exportClause, exportDefinitionText } from './export-text.ts';
 
 export type SegmentOp = 'equal' | 'insert' | 'delete';
@@ -33,20 +33,33 @@ export interface Redline {
 interface Unit {
   readonly address: Address;
   readonly kind: RedlineEntry['kind'];
-  readonly text: string;
+  readonly node: Section | Clause | Definition;
 }
 
 /** The units a redline compares, in document order. */
-export function redlineUnits(code: CodeVersion): Unit[] {
-  const units: Unit[] = [];
+function units(code: CodeVersion): Unit[] {
+  const out: Unit[] = [];
   for (const s of code.sections) {
-    if (s.headingLine !== undefined) units.push({ address: s.address, kind: 'section', text: `${s.headingLine}\n` });
+    if (s.headingLine !== undefined) out.push({ address: s.address, kind: 'section', node: s });
     for (const c of s.clauses) {
-      units.push({ address: c.address, kind: 'clause', text: exportClause(c, { withoutLeadingBlanks: true, withoutDefinitions: true }) });
-      for (const d of c.definitions) units.push({ address: d.address, kind: 'definition', text: exportDefinitionText(d, { withoutLeadingBlanks: true }) });
+      out.push({ address: c.address, kind: 'clause', node: c });
+      for (const d of c.definitions) out.push({ address: d.address, kind: 'definition', node: d });
     }
   }
-  return units;
+  return out;
+}
+
+/** A unit's text as the redline shows it (blank lines before it are not part of it). */
+const unitText = (u: Unit): string =>
+  u.kind === 'section'
+    ? `${(u.node as Section).headingLine}\n`
+    : u.kind === 'clause'
+      ? exportClause(u.node as Clause, { withoutLeadingBlanks: true, withoutDefinitions: true })
+      : exportDefinitionText(u.node as Definition, { withoutLeadingBlanks: true });
+
+/** The units with their texts (kept for callers that need the texts of every unit). */
+export function redlineUnits(code: CodeVersion): { address: Address; kind: RedlineEntry['kind']; text: string }[] {
+  return units(code).map((u) => ({ address: u.address, kind: u.kind, text: unitText(u) }));
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|\s+|[^\s\p{L}\p{N}]/gu;
@@ -100,26 +113,71 @@ export const oldTextOf = (segments: readonly RedlineSegment[]): string =>
 export const newTextOf = (segments: readonly RedlineSegment[]): string =>
   segments.filter((s) => s.op !== 'delete').map((s) => s.text).join('');
 
+// Whether two units print the same text, by comparing their fields: far cheaper than printing
+// both, and most units of two Code versions are unchanged. (Blank lines before a unit are not
+// part of it; a section's clauses and a clause's definitions are units of their own.)
+const sameLayout = (a: NodeLayout, b: NodeLayout): boolean => a.indent === b.indent && a.gap === b.gap;
+
+function sameParagraphs(a: readonly Paragraph[], b: readonly Paragraph[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.label !== y.label || x.text !== y.text || x.tail !== y.tail || x.layout.before !== y.layout.before || !sameLayout(x.layout, y.layout) || !sameParagraphs(x.paragraphs, y.paragraphs)) return false;
+  }
+  return true;
+}
+
+function sameUnit(o: Unit, n: Unit): boolean {
+  if (o.node === n.node) return true;
+  if (o.kind === 'section') return (o.node as Section).headingLine === (n.node as Section).headingLine;
+  if (o.kind === 'definition') {
+    const a = o.node as Definition;
+    const b = n.node as Definition;
+    return a.term === b.term && a.text === b.text && a.tail === b.tail && sameLayout(a.layout, b.layout) && sameParagraphs(a.paragraphs, b.paragraphs);
+  }
+  const a = o.node as Clause;
+  const b = n.node as Clause;
+  const la = a.layout;
+  const lb = b.layout;
+  return (
+    a.number === b.number && a.text === b.text && a.tail === b.tail && a.heading === b.heading && a.partHeading === b.partHeading &&
+    sameLayout(la, lb) && la.partPrefix === lb.partPrefix && la.afterPart === lb.afterPart && la.headingPrefix === lb.headingPrefix && la.afterHeading === lb.afterHeading &&
+    sameParagraphs(a.paragraphs, b.paragraphs)
+  );
+}
+
 export function redline(base: CodeVersion, next: CodeVersion): Redline {
-  const olds = redlineUnits(base);
-  const nexts = redlineUnits(next);
+  const olds = units(base);
+  const nexts = units(next);
+  const entries: RedlineEntry[] = [];
+  const compare = (o: Unit, n: Unit): void => {
+    if (sameUnit(o, n)) return;
+    const ot = unitText(o);
+    const nt = unitText(n);
+    if (ot !== nt) entries.push({ address: n.address, kind: n.kind, status: 'changed', segments: diffText(ot, nt) });
+  };
+  // The usual case: the same addresses in the same order, paired one to one.
+  if (olds.length === nexts.length && olds.every((u, i) => u.address === nexts[i]!.address)) {
+    for (let i = 0; i < olds.length; i++) compare(olds[i]!, nexts[i]!);
+    return { baseVersion: base.version, newVersion: next.version, entries };
+  }
   const oldByAddress = new Map(olds.map((u) => [u.address, u]));
   const nextByAddress = new Map(nexts.map((u) => [u.address, u]));
-  const entries: RedlineEntry[] = [];
-  // Order: an LCS over addresses (cheap: addresses are unique and mostly unchanged), so deleted
-  // units appear where they were and moved units show as deleted + inserted.
+  // Otherwise an LCS over addresses (cheap: addresses are unique and mostly unchanged), so
+  // deleted units appear where they were and moved units show as deleted + inserted.
   for (const part of diffArrays(olds.map((u) => u.address), nexts.map((u) => u.address))) {
     for (const address of part.value) {
       if (part.removed) {
         const u = oldByAddress.get(address);
-        if (u) entries.push({ address, kind: u.kind, status: 'deleted', segments: [{ op: 'delete', text: u.text }] });
+        if (u) entries.push({ address, kind: u.kind, status: 'deleted', segments: [{ op: 'delete', text: unitText(u) }] });
       } else if (part.added) {
         const u = nextByAddress.get(address);
-        if (u) entries.push({ address, kind: u.kind, status: 'inserted', segments: [{ op: 'insert', text: u.text }] });
+        if (u) entries.push({ address, kind: u.kind, status: 'inserted', segments: [{ op: 'insert', text: unitText(u) }] });
       } else {
         const o = oldByAddress.get(address);
         const n = nextByAddress.get(address);
-        if (o && n && o.text !== n.text) entries.push({ address, kind: n.kind, status: 'changed', segments: diffText(o.text, n.text) });
+        if (o && n) compare(o, n);
       }
     }
   }
