@@ -23,6 +23,11 @@ export interface Config {
   readonly bodyLimitBytes: number;
   /** How often the deadline sweeper looks for passed timers. */
   readonly sweepSeconds: number;
+  /** SMTP server for notices, e.g. smtp://user:pass@mail.example:587; none in demo mode. */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  /** The address users reach the portal at, for links in notices. */
+  readonly publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -54,6 +59,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     chainKey,
     behindTls: env.SECMOD_TLS === 'true',
     sessionTtlHours: intFrom('SECMOD_SESSION_TTL_HOURS', env.SECMOD_SESSION_TTL_HOURS, 12, 1, 24 * 30),
+    smtpUrl: env.SMTP_URL && env.SMTP_URL.trim() !== '' ? env.SMTP_URL.trim() : undefined,
+    mailFrom: env.SECMOD_MAIL_FROM ?? 'secmod <no-reply@secmod.invalid>',
+    publicUrl: env.SECMOD_PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`,
     sweepSeconds: intFrom('SECMOD_SWEEP_SECONDS', env.SECMOD_SWEEP_SECONDS, 30, 1, 3600),
     bodyLimitBytes: intFrom('SECMOD_BODY_LIMIT_BYTES', env.SECMOD_BODY_LIMIT_BYTES, 1024 * 1024, 1024, 64 * 1024 * 1024),
   };

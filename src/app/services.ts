@@ -17,12 +17,21 @@ import { ModificationCommands } from './modifications/command-handler.ts';
 import { sweepDeadlines, type SweepResult } from './deadline-sweeper.ts';
 import { LegalTexts } from './legal-text/legal-text-service.ts';
 import { legalTextProjector } from './legal-text/legal-text-projector.ts';
+import { scrProjector } from './scr/scr-projector.ts';
+import { SignificantCodeReviews } from './scr/scr-service.ts';
+import { BodyDecisions, bodyDecisionProjector } from './body-decisions/body-decisions.ts';
+import { obligationProjector } from './obligations/obligations-projector.ts';
+import { Obligations } from './obligations/obligations-service.ts';
 import fs from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { noticeOutboxPolicy } from '../notify/outbox-policy.ts';
+import { DeliveryWorker } from '../notify/delivery-worker.ts';
+import { demoInboxMailer, smtpMailer } from '../notify/mailer.ts';
 import { fileURLToPath } from 'node:url';
 
 const wallClock = (): Date => new Date();
 
-export const PROJECTORS: readonly Projector[] = [identityProjector, registerProjector, legalTextProjector];
+export const PROJECTORS: readonly Projector[] = [identityProjector, registerProjector, legalTextProjector, scrProjector, bodyDecisionProjector, obligationProjector];
 
 export interface Services {
   readonly config: Config;
@@ -35,6 +44,11 @@ export interface Services {
   readonly signInThrottle: SignInThrottle;
   readonly modifications: ModificationCommands;
   readonly legalTexts: LegalTexts;
+  /** Delivers outbox notices; absent when no channel is configured. */
+  readonly deliveryWorker: DeliveryWorker | undefined;
+  readonly significantCodeReviews: SignificantCodeReviews;
+  readonly bodyDecisions: BodyDecisions;
+  readonly obligations: Obligations;
   /** Fires every hard timer the clock has passed (the deadline sweeper). */
   sweepDeadlines(): Promise<SweepResult>;
   close(): Promise<void>;
@@ -46,7 +60,9 @@ export async function openServices(config: Config, databaseUrl: string, options:
   const clock = config.clockMode === 'manual' ? manualClock(db) : systemClock();
   await clock.refresh().catch(() => {});
   const now = () => clock.now();
-  const store = new EventStore(db, { chainKey: config.chainKey, now, projectors: PROJECTORS });
+  const store = new EventStore(db, { chainKey: config.chainKey, now, projectors: PROJECTORS, outbox: noticeOutboxPolicy() });
+  // Notices go by SMTP when SMTP_URL is set, to the demo inbox in demo mode, else they wait.
+  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : config.demo ? demoInboxMailer(db) : undefined;
   const modifications = new ModificationCommands(db, store, now);
   return {
     config,
@@ -61,6 +77,10 @@ export async function openServices(config: Config, databaseUrl: string, options:
     signInThrottle: new SignInThrottle(db, wallClock),
     modifications,
     legalTexts: new LegalTexts(db, store),
+    deliveryWorker: mailer ? new DeliveryWorker(db, mailer, { workerId: `secmod-${process.pid}-${randomUUID().slice(0, 8)}`, baseUrl: config.publicUrl }) : undefined,
+    significantCodeReviews: new SignificantCodeReviews(db, store, now),
+    bodyDecisions: new BodyDecisions(db, store, now),
+    obligations: new Obligations(db, store, now),
     sweepDeadlines: () => sweepDeadlines({ db, store, commands: modifications, clock }),
     close: () => database.close(),
   };

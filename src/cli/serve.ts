@@ -18,11 +18,22 @@ export async function serve(config: Config): Promise<void> {
     );
   }, config.sweepSeconds * 1000);
   sweeper.unref();
+  // Notices: the outbox worker, every few seconds (several processes share it safely).
+  const worker = services.deliveryWorker;
+  if (!worker) log('no SMTP_URL and not in demo mode: notices wait in the outbox');
+  const delivery = setInterval(() => {
+    worker?.runOnce().then(
+      (r) => r.failed && log(`notice delivery: ${r.delivered} sent, ${r.failed} failed (will retry)`),
+      (e: unknown) => log(`notice delivery failed: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }, 5000);
+  delivery.unref();
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     clearInterval(sweeper);
+    clearInterval(delivery);
     log(`${signal}: finishing requests in flight, then stopping`);
     // close() stops accepting connections and waits for requests in flight; every append
     // is one transaction, so none is left half-written.

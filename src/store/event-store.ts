@@ -221,8 +221,9 @@ export class EventStore {
               channel: m.channel,
               recipient: m.recipient,
               payload: JSON.stringify(m.payload),
-              created_at: now,
-              available_at: now,
+              // Delivery runs on wall-clock time, even under the manual process clock.
+              created_at: sql<Date>`now()`,
+              available_at: sql<Date>`now()`,
             })),
           )
           .onConflict((oc) => oc.column('delivery_key').doNothing())

@@ -41,6 +41,18 @@ export interface OutboxTable {
   attempts: Generated<number>;
   delivered_at: Date | null;
   last_error: string | null;
+  claimed_by: string | null;
+  claimed_until: Date | null;
+}
+
+export interface DemoInboxTable {
+  id: Generated<number>;
+  delivery_key: string;
+  recipient: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  sent_at: Generated<Date>;
 }
 
 export interface OrganisationsTable {
@@ -151,7 +163,63 @@ export interface LegalTextDocumentsTable {
   recorded_by: string;
 }
 
+export interface SignificantCodeReviewsTable {
+  id: string;
+  subject: string;
+  notice_date: string;
+  start_basis: string;
+  conclusion_document_date: string | null;
+  no_modification_conclusion_date: string | null;
+  scr_draft_proposal_ref: string | null;
+  scr_draft_proposal_date: string | null;
+  alv_decision_date: string | null;
+  phase_end: string | null;
+  state: Json;
+  stream_version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface AuthorityLedVariationsTable {
+  id: string;
+  scr_id: string;
+  title: string;
+  state_name: string;
+  decision_date: string | null;
+  state: Json;
+  stream_version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface BodyDecisionsTable {
+  id: string;
+  body: string;
+  decision: string;
+  subject: string;
+  affected_provisions: Json;
+  decision_date: string;
+  minutes_document_id: string | null;
+  recorded_by: string;
+  recorded_at: Date;
+}
+
+export interface ObligationsTable {
+  id: string;
+  kind: string;
+  owner: string;
+  status: string;
+  problem_ref: string | null;
+  recommendation_ref: string | null;
+  closed_by: ColumnType<unknown, string | null, string | null>;
+  state: Json;
+  stream_version: number;
+  opened_at: Date;
+  updated_at: Date;
+}
+
 export interface Database {
+  demo_inbox: DemoInboxTable;
   code_versions: CodeVersionsTable;
   legal_text_documents: LegalTextDocumentsTable;
   modification_register: ModificationRegisterTable;
@@ -167,4 +235,8 @@ export interface Database {
   api_tokens: ApiTokensTable;
   sign_in_throttle: SignInThrottleTable;
   manual_clock: ManualClockTable;
+  significant_code_reviews: SignificantCodeReviewsTable;
+  authority_led_variations: AuthorityLedVariationsTable;
+  body_decisions: BodyDecisionsTable;
+  obligations: ObligationsTable;
 }

@@ -15,11 +15,17 @@ import type { Services } from '../app/services.ts';
 import { registerErrorHandling } from './plugins/error-handling.ts';
 import { registerAuthentication } from './plugins/authentication.ts';
 import { registerMetrics } from './plugins/metrics.ts';
+import { registerRejectNul } from './plugins/reject-nul.ts';
 import { homeRoutes } from './pages/home/routes.ts';
 import { signInRoutes } from './pages/sign-in/routes.ts';
 import { registerRoutes } from './pages/register/routes.ts';
+import { demoInboxRoutes } from './pages/demo-inbox/routes.ts';
 import { proposalRoutes } from './pages/proposal/routes.ts';
 import { raiseDraftProposalRoutes } from './pages/raise-draft-proposal/routes.ts';
+import { commandFormRoutes } from './pages/command-form/routes.ts';
+import { flashMessages } from './pages/command-form/flash.ts';
+import { taskRoutes } from './pages/tasks/routes.ts';
+import { voteRoutes } from './pages/vote/routes.ts';
 import { operationsRoutes } from './operations-routes.ts';
 import { sessionApiRoutes } from './api/session-routes.ts';
 import { adminApiRoutes } from './api/admin-routes.ts';
@@ -27,6 +33,9 @@ import { modificationApiRoutes } from './api/modification-routes.ts';
 import { rulebookApiRoutes } from './api/rulebook-routes.ts';
 import { openApiRoutes } from './api/openapi.ts';
 import { legalTextApiRoutes } from './api/legal-text-routes.ts';
+import { scrApiRoutes } from './api/scr-routes.ts';
+import { obligationApiRoutes } from './api/obligation-routes.ts';
+import { bodyDecisionApiRoutes } from './api/body-decision-routes.ts';
 import './types.d.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -110,6 +119,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   registerErrorHandling(app);
   registerAuthentication(app);
   registerMetrics(app);
+  registerRejectNul(app);
 
   // CSRF on every form: any state-changing page request must carry the token.
   app.addHook('preHandler', async (request, reply) => {
@@ -121,13 +131,21 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   await app.register(homeRoutes);
   await app.register(signInRoutes);
   await app.register(registerRoutes);
+  await app.register(demoInboxRoutes);
   await app.register(raiseDraftProposalRoutes);
   await app.register(proposalRoutes);
+  await app.register(flashMessages);
+  await app.register(commandFormRoutes);
+  await app.register(taskRoutes);
+  await app.register(voteRoutes);
   await app.register(sessionApiRoutes, { prefix: '/api/v1' });
   await app.register(adminApiRoutes, { prefix: '/api/v1/admin' });
   await app.register(modificationApiRoutes, { prefix: '/api/v1' });
   await app.register(rulebookApiRoutes, { prefix: '/api/v1' });
   await app.register(openApiRoutes, { prefix: '/api/v1' });
   await app.register(legalTextApiRoutes, { prefix: '/api/v1' });
+  await app.register(scrApiRoutes, { prefix: '/api/v1' });
+  await app.register(obligationApiRoutes, { prefix: '/api/v1' });
+  await app.register(bodyDecisionApiRoutes, { prefix: '/api/v1' });
   return app;
 }

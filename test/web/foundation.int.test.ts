@@ -166,3 +166,22 @@ describe('operations', () => {
     expect(res.json().detail).toContain('SECMOD_CLOCK=manual');
   });
 });
+
+describe('text the database cannot store', () => {
+  it('a NUL character in a JSON body is a 400, not a 500', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'a\u0000@b.c', password: 'x' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().detail).toContain('NUL');
+  });
+
+  it('a NUL character in a Draft Proposal is refused before it reaches PostgreSQL', async () => {
+    const auth = await bearerFor(t.app, 'proposer@large-supplier.example');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/draft-proposals',
+      headers: { authorization: auth },
+      payload: { payload: { title: 'x\u0000y', problemStatement: 'p', affectedProvisions: ['D1.3'], submissionBasis: 'voluntary', iprAccepted: true } },
+    });
+    expect(res.statusCode).toBe(400);
+  });
+});

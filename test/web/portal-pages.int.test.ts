@@ -36,7 +36,13 @@ describe('Modification Register (public)', () => {
   });
 
   it('ignores a bad filter value instead of failing', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/register?stage=%00bad&path=9&page=-4&sort=x' })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/register?stage=bad&path=9&page=-4&sort=x&partyCategory=%3Cscript%3E' })).statusCode).toBe(200);
+  });
+
+  it('a NUL character in the query is a 400 GOV.UK page, never a 500', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/register?q=%00' });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('text/html');
   });
 });
 

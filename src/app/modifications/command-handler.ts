@@ -16,6 +16,8 @@ import { changeBoardSeats } from './change-board-seats.ts';
 import { legalTextDocuments } from '../../domain/modification/index.ts';
 import { legalTextChecked } from '../legal-text/legal-text-service.ts';
 import { formatReference, modificationStream } from './references.ts';
+import { scrFact } from '../scr/scr-service.ts';
+import { bodyDecisionFact } from '../body-decisions/body-decisions.ts';
 
 export class CommandRefusedError extends Error {
   constructor(readonly refusal: Refusal) {
@@ -58,16 +60,25 @@ export async function loadModification(db: Db | Trx, store: EventStore, number: 
   return { state: replay(events.map(toDomainEvent)), version: events.length };
 }
 
-/** The facts `decide` needs, read in the command's transaction. */
-export async function lookUpFacts(db: Db | Trx, actor: Actor, state: ModificationState | undefined, now: Date): Promise<DomainFacts> {
+/**
+ * The facts `decide` needs, read in the command's transaction. `payload` names the records a
+ * command relies on: `scrId` (suspend-for-scr; else the stream's suspension) and
+ * `bodyDecisionId` (create-draft-proposal by an SSC or SMKI PMA member).
+ */
+export async function lookUpFacts(db: Db | Trx, actor: Actor, state: ModificationState | undefined, now: Date, payload?: Readonly<Record<string, unknown>>): Promise<DomainFacts> {
   const orgIds = [actor.organisationId, state?.proposer?.organisationId].filter((x): x is string => typeof x === 'string');
   const orgs = orgIds.length ? await db.selectFrom('organisations').select(['id', 'defaulting']).where('id', 'in', orgIds).execute() : [];
   const defaulting = (id: string | undefined) => orgs.some((o) => o.id === id && o.defaulting);
+  const scrId = typeof payload?.scrId === 'string' && state ? payload.scrId : state?.suspension?.scrId;
+  const scr = scrId ? await scrFact(db, scrId, now) : undefined;
+  const bodyDecision = typeof payload?.bodyDecisionId === 'string' ? await bodyDecisionFact(db, payload.bodyDecisionId) : undefined;
   return {
     actorOrganisationDefaulting: defaulting(actor.organisationId),
     proposerOrganisationDefaulting: defaulting(state?.proposer?.organisationId),
     changeBoardSeats: await changeBoardSeats(db as Db, now),
     legalTextChecked: state ? await legalTextChecked(db as Db, legalTextDocuments(state)) : false,
+    ...(scr ? { scr } : {}),
+    ...(bodyDecision ? { bodyDecision } : {}),
   };
 }
 
@@ -106,7 +117,7 @@ export class ModificationCommands {
         throw new ConcurrencyError(modificationStream(number ?? 0), request.expectedVersion, version);
       }
       const rulebook = rulebookOf(state, now);
-      const facts = await lookUpFacts(trx, request.actor, state, now);
+      const facts = await lookUpFacts(trx, request.actor, state, now, request.command.payload as Readonly<Record<string, unknown>>);
       const context = (reference: number): CommandContext => ({ now, rulebook, actor: request.actor, facts, reference });
       if (number === undefined) {
         // Numbers follow on without gaps: under the chain-head lock no other command runs, and

@@ -1,0 +1,2 @@
+// The obligations tracker (sec-process.md §6.9): pure.
+export * from './obligations.ts';

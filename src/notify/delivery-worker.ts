@@ -1,0 +1,94 @@
+// Delivers outbox rows (issue: Notifications): claims a batch with FOR UPDATE SKIP LOCKED and a
+// lease, so several processes share the work; sends outside any transaction; records the
+// delivery, or retries with exponential backoff. A worker killed mid-batch loses nothing: its
+// leases end and another worker claims the rows. Delivery is at-least-once towards the SMTP
+// server in the narrow window between sending and recording; the Message-ID carries the
+// delivery key so the repeat is recognisable.
+import { sql } from 'kysely';
+import type { Db } from '../store/database.ts';
+import type { Mailer } from './mailer.ts';
+import { renderNotice } from './render-notice.ts';
+
+export interface DeliveryOptions {
+  readonly workerId: string;
+  readonly baseUrl: string;
+  readonly leaseSeconds?: number;
+  readonly maxAttempts?: number;
+  readonly batchSize?: number;
+}
+
+export interface DeliveryRun {
+  readonly delivered: number;
+  readonly failed: number;
+}
+
+/** Seconds to wait before attempt n+1: 30 s, 1 min, 2 min … capped at 1 hour. */
+export const backoffSeconds = (attempts: number): number => Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1));
+
+export class DeliveryWorker {
+  constructor(
+    private readonly db: Db,
+    private readonly mailer: Mailer,
+    private readonly options: DeliveryOptions,
+  ) {}
+
+  async claim(): Promise<{ id: number; delivery_key: string; recipient: string; payload: unknown; attempts: number }[]> {
+    const lease = this.options.leaseSeconds ?? 60;
+    const max = this.options.maxAttempts ?? 10;
+    const rows = await sql<{ id: number; delivery_key: string; recipient: string; payload: unknown; attempts: number }>`
+      UPDATE outbox SET claimed_by = ${this.options.workerId}, claimed_until = now() + make_interval(secs => ${lease})
+      WHERE id IN (
+        SELECT id FROM outbox
+        WHERE delivered_at IS NULL AND available_at <= now() AND attempts < ${max}
+          AND (claimed_until IS NULL OR claimed_until < now())
+        ORDER BY id
+        LIMIT ${this.options.batchSize ?? 25}
+        FOR UPDATE SKIP LOCKED)
+      RETURNING id, delivery_key, recipient, payload, attempts`.execute(this.db);
+    return rows.rows;
+  }
+
+  async runOnce(): Promise<DeliveryRun> {
+    let delivered = 0;
+    let failed = 0;
+    for (const row of await this.claim()) {
+      try {
+        const rendered = renderNotice(row.payload as Record<string, unknown>, this.options.baseUrl);
+        await this.mailer.send({ deliveryKey: row.delivery_key, to: row.recipient, ...rendered });
+        await this.db
+          .updateTable('outbox')
+          .set({ delivered_at: sql<Date>`now()`, claimed_until: null, last_error: null })
+          .where('id', '=', row.id)
+          .where('claimed_by', '=', this.options.workerId)
+          .execute();
+        delivered++;
+      } catch (error) {
+        failed++;
+        await this.db
+          .updateTable('outbox')
+          .set({
+            attempts: row.attempts + 1,
+            available_at: sql<Date>`now() + make_interval(secs => ${backoffSeconds(row.attempts + 1)})`,
+            claimed_until: null,
+            last_error: String(error instanceof Error ? error.message : error).slice(0, 500),
+          })
+          .where('id', '=', row.id)
+          .execute();
+      }
+    }
+    return { delivered, failed };
+  }
+
+  /** Delivers until nothing is left that is due (tests and the CLI). */
+  async drain(maxRounds = 100): Promise<DeliveryRun> {
+    let delivered = 0;
+    let failed = 0;
+    for (let i = 0; i < maxRounds; i++) {
+      const r = await this.runOnce();
+      delivered += r.delivered;
+      failed += r.failed;
+      if (r.delivered + r.failed === 0) break;
+    }
+    return { delivered, failed };
+  }
+}
