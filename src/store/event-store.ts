@@ -48,6 +48,15 @@ export class IdempotencyKeyReusedError extends Error {
 
 export type Trx = Transaction<Database>;
 
+/** What an idempotency key keeps of the first result. */
+export interface StoredResponse {
+  readonly streamVersion: number;
+  readonly responseJson: string;
+}
+
+export const storedResponse = <R>(stored: StoredResponse | null | undefined): R | undefined =>
+  stored ? ((JSON.parse(stored.responseJson) as R | null) ?? undefined) : undefined;
+
 /** Keeps a read model up to date in the append transaction; rebuildable from the events. */
 export interface Projector {
   readonly name: string;
@@ -147,8 +156,8 @@ export class EventStore {
           .where('key', '=', key)
           .executeTakeFirstOrThrow();
         if (existing.request_hash !== requestHash) throw new IdempotencyKeyReusedError(key);
-        const stored = existing.response as { streamVersion: number; response: R } | null;
-        return { events: [], streamVersion: stored?.streamVersion ?? 0, replayed: true, response: stored?.response };
+        const stored = existing.response as StoredResponse | null;
+        return { events: [], streamVersion: stored?.streamVersion ?? 0, replayed: true, response: storedResponse<R>(stored) };
       }
     }
 
@@ -236,7 +245,9 @@ export class EventStore {
     if (request.idempotency) {
       await trx
         .updateTable('idempotency_keys')
-        .set({ response: JSON.stringify({ streamVersion, response: response ?? null }) })
+        // The response is kept as its JSON text: jsonb would reorder its keys, and a replay must
+        // answer byte for byte what the first request answered.
+        .set({ response: JSON.stringify({ streamVersion, responseJson: JSON.stringify(response ?? null) } satisfies StoredResponse) })
         .where('scope', '=', request.idempotency.scope)
         .where('key', '=', request.idempotency.key)
         .execute();

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../store/database.ts';
 import type { EventStore, StoredEvent, Trx } from '../../store/event-store.ts';
-import { IdempotencyKeyReusedError, ConcurrencyError } from '../../store/event-store.ts';
+import { IdempotencyKeyReusedError, ConcurrencyError, storedResponse, type StoredResponse } from '../../store/event-store.ts';
 import { canonicalJson } from '../../store/canonical-json.ts';
 import { decide, evolve, replay, type Actor, type CommandContext, type DomainFacts, type ModificationCommand, type ModificationEvent, type ModificationState } from '../../domain/modification/index.ts';
 import { CURRENT_RULEBOOK, rulebookById, rulebookFor, type Rulebook } from '../../domain/rulebook/index.ts';
@@ -102,7 +102,7 @@ export class ModificationCommands {
         const previous = await trx.selectFrom('idempotency_keys').select(['request_hash', 'response']).where('scope', '=', scope).where('key', '=', request.idempotencyKey).executeTakeFirst();
         if (previous) {
           if (previous.request_hash !== hash) throw new IdempotencyKeyReusedError(request.idempotencyKey);
-          return (previous.response as { response: CommandOutcome }).response;
+          return storedResponse<CommandOutcome>(previous.response as StoredResponse)!;
         }
       }
       const now = this.now();
