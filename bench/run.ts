@@ -1,5 +1,5 @@
 // `npm run bench [-- suite …]`: performance figures as ratios against peers measured in the
-// same run, written to bench/results.json. Suites: event-store, redline (default: all).
+// same run, written to bench/results.json. Suites: event-store, http, redline (default: all).
 // The database suites run on the embedded PostgreSQL (or DATABASE_URL).
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -10,7 +10,7 @@ const suites = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const wants = (name: string) => suites.length === 0 || suites.includes(name);
 const comparisons: Comparison[] = [];
 
-if (wants('event-store')) {
+if (wants('event-store') || wants('http')) {
   const { loadConfig } = await import('../src/config.ts');
   const { openServices, prepareDatabase } = await import('../src/app/services.ts');
   const { startEmbeddedPostgres } = await import('../src/store/embedded-postgres.ts');
@@ -21,7 +21,13 @@ if (wants('event-store')) {
   const services = await openServices({ ...loadConfig({ NODE_ENV: 'test' }), databaseUrl: url }, url, { poolSize: 4 });
   try {
     await prepareDatabase(services, () => {}, { seedDemo: false });
-    comparisons.push(...(await eventStoreBench(services)));
+    if (wants('event-store')) comparisons.push(...(await eventStoreBench(services)));
+    if (wants('http')) {
+      const { seedDemo } = await import('../src/app/services.ts');
+      await seedDemo(services);
+      const { httpBench } = await import('./http.bench.ts');
+      comparisons.push(...(await httpBench(services)));
+    }
   } finally {
     await services.close();
     await server?.stop();

@@ -21,13 +21,19 @@ import { scrProjector } from './scr/scr-projector.ts';
 import { SignificantCodeReviews } from './scr/scr-service.ts';
 import { BodyDecisions, bodyDecisionProjector } from './body-decisions/body-decisions.ts';
 import { obligationProjector } from './obligations/obligations-projector.ts';
-import { Obligations } from './obligations/obligations-service.ts';
+import { Obligations, openGoLiveObligations } from './obligations/obligations-service.ts';
 import fs from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { noticeOutboxPolicy } from '../notify/outbox-policy.ts';
 import { DeliveryWorker } from '../notify/delivery-worker.ts';
 import { demoInboxMailer, smtpMailer } from '../notify/mailer.ts';
 import { fileURLToPath } from 'node:url';
+import { GeneratedDocuments } from '../documents/document-service.ts';
+import { chromiumPdfRenderer } from '../documents/render-pdf.ts';
+import { secretBox } from '../notify/webhooks/secret-box.ts';
+import { WebhookEndpoints } from '../notify/webhooks/webhook-endpoints.ts';
+import { combineOutboxPolicies, webhookOutboxPolicy } from '../notify/webhooks/webhook-policy.ts';
+import { webhookSender } from '../notify/webhooks/webhook-sender.ts';
 
 const wallClock = (): Date => new Date();
 
@@ -49,6 +55,10 @@ export interface Services {
   readonly significantCodeReviews: SignificantCodeReviews;
   readonly bodyDecisions: BodyDecisions;
   readonly obligations: Obligations;
+  /** Generated documents (Modification Report etc.) as immutable, versioned artefacts. */
+  readonly documents: GeneratedDocuments;
+  /** Per-organisation webhook endpoints (delivered by the delivery worker). */
+  readonly webhooks: WebhookEndpoints;
   /** Fires every hard timer the clock has passed (the deadline sweeper). */
   sweepDeadlines(): Promise<SweepResult>;
   close(): Promise<void>;
@@ -60,7 +70,8 @@ export async function openServices(config: Config, databaseUrl: string, options:
   const clock = config.clockMode === 'manual' ? manualClock(db) : systemClock();
   await clock.refresh().catch(() => {});
   const now = () => clock.now();
-  const store = new EventStore(db, { chainKey: config.chainKey, now, projectors: PROJECTORS, outbox: noticeOutboxPolicy() });
+  const store = new EventStore(db, { chainKey: config.chainKey, now, projectors: PROJECTORS, outbox: combineOutboxPolicies(noticeOutboxPolicy(), webhookOutboxPolicy(config.publicUrl)) });
+  const box = secretBox(config.chainKey);
   // Notices go by SMTP when SMTP_URL is set, to the demo inbox in demo mode, else they wait.
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : config.demo ? demoInboxMailer(db) : undefined;
   const modifications = new ModificationCommands(db, store, now);
@@ -77,10 +88,13 @@ export async function openServices(config: Config, databaseUrl: string, options:
     signInThrottle: new SignInThrottle(db, wallClock),
     modifications,
     legalTexts: new LegalTexts(db, store),
-    deliveryWorker: mailer ? new DeliveryWorker(db, mailer, { workerId: `secmod-${process.pid}-${randomUUID().slice(0, 8)}`, baseUrl: config.publicUrl }) : undefined,
+    // Webhooks are always a configured channel; email only with SMTP or the demo inbox.
+    deliveryWorker: new DeliveryWorker(db, mailer, { workerId: `secmod-${process.pid}-${randomUUID().slice(0, 8)}`, baseUrl: config.publicUrl, webhooks: webhookSender(db, box) }),
     significantCodeReviews: new SignificantCodeReviews(db, store, now),
     bodyDecisions: new BodyDecisions(db, store, now),
     obligations: new Obligations(db, store, now),
+    documents: new GeneratedDocuments(db, store, new LegalTexts(db, store), now, chromiumPdfRenderer()),
+    webhooks: new WebhookEndpoints(db, store, box, now),
     sweepDeadlines: () => sweepDeadlines({ db, store, commands: modifications, clock }),
     close: () => database.close(),
   };
@@ -104,6 +118,8 @@ export async function startPlatform(config: Config, log: (message: string) => vo
 export async function prepareDatabase(services: Services, log: (message: string) => void, options: { seedDemo: boolean }): Promise<void> {
   const applied = await migrate(services.database.pool);
   if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
+  // The L8.11 duty runs from the rulebook's go-live (sec-process.md §6.9).
+  await openGoLiveObligations(services);
   if (options.seedDemo && (await services.directory.isEmpty())) {
     const seeded = await seedDemo(services);
     log(`seeded the demo cast: ${seeded.organisations} organisations, ${seeded.users} users (password secmod-demo)`);

@@ -20,7 +20,7 @@ export async function serve(config: Config): Promise<void> {
   sweeper.unref();
   // Notices: the outbox worker, every few seconds (several processes share it safely).
   const worker = services.deliveryWorker;
-  if (!worker) log('no SMTP_URL and not in demo mode: notices wait in the outbox');
+  if (!config.smtpUrl && !config.demo) log('no SMTP_URL and not in demo mode: email notices wait in the outbox (webhooks are delivered)');
   const delivery = setInterval(() => {
     worker?.runOnce().then(
       (r) => r.failed && log(`notice delivery: ${r.delivered} sent, ${r.failed} failed (will retry)`),

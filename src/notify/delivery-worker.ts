@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { Db } from '../store/database.ts';
 import type { Mailer } from './mailer.ts';
 import { renderNotice } from './render-notice.ts';
+import type { ChannelSender } from './webhooks/webhook-sender.ts';
 
 export interface DeliveryOptions {
   readonly workerId: string;
@@ -15,6 +16,8 @@ export interface DeliveryOptions {
   readonly leaseSeconds?: number;
   readonly maxAttempts?: number;
   readonly batchSize?: number;
+  /** Sends `webhook` rows; without it the worker leaves them for one that has it. */
+  readonly webhooks?: ChannelSender;
 }
 
 export interface DeliveryRun {
@@ -28,24 +31,33 @@ export const backoffSeconds = (attempts: number): number => Math.min(3600, 30 * 
 export class DeliveryWorker {
   constructor(
     private readonly db: Db,
-    private readonly mailer: Mailer,
+    /** Sends `email` rows; without it the worker leaves them for one that has it. */
+    private readonly mailer: Mailer | undefined,
     private readonly options: DeliveryOptions,
   ) {}
 
-  async claim(): Promise<{ id: number; delivery_key: string; recipient: string; payload: unknown; attempts: number }[]> {
+  /** The channels this worker can send. */
+  get channels(): string[] {
+    return [...(this.mailer ? ['email'] : []), ...(this.options.webhooks ? ['webhook'] : [])];
+  }
+
+  async claim(): Promise<{ id: number; channel: string; delivery_key: string; recipient: string; payload: unknown; attempts: number }[]> {
     const lease = this.options.leaseSeconds ?? 60;
     const max = this.options.maxAttempts ?? 10;
-    const rows = await sql<{ id: number; delivery_key: string; recipient: string; payload: unknown; attempts: number }>`
+    const channels = this.channels;
+    if (channels.length === 0) return [];
+    const rows = await sql<{ id: number; channel: string; delivery_key: string; recipient: string; payload: unknown; attempts: number }>`
       UPDATE outbox SET claimed_by = ${this.options.workerId}, claimed_until = now() + make_interval(secs => ${lease})
       WHERE id IN (
         SELECT id FROM outbox
-        WHERE delivered_at IS NULL AND available_at <= now() AND attempts < ${max}
+        WHERE delivered_at IS NULL AND available_at <= now() AND attempts < ${max} AND channel = ANY(${channels}::text[])
           AND (claimed_until IS NULL OR claimed_until < now())
         ORDER BY id
         LIMIT ${this.options.batchSize ?? 25}
         FOR UPDATE SKIP LOCKED)
-      RETURNING id, delivery_key, recipient, payload, attempts`.execute(this.db);
-    return rows.rows;
+      RETURNING id, channel, delivery_key, recipient, payload, attempts`.execute(this.db);
+    // UPDATE … RETURNING has no order: send in outbox order (webhook receivers see events in turn).
+    return rows.rows.sort((a, b) => a.id - b.id);
   }
 
   async runOnce(): Promise<DeliveryRun> {
@@ -53,8 +65,12 @@ export class DeliveryWorker {
     let failed = 0;
     for (const row of await this.claim()) {
       try {
-        const rendered = renderNotice(row.payload as Record<string, unknown>, this.options.baseUrl);
-        await this.mailer.send({ deliveryKey: row.delivery_key, to: row.recipient, ...rendered });
+        if (row.channel === 'webhook') {
+          await this.options.webhooks!.send({ deliveryKey: row.delivery_key, recipient: row.recipient, payload: row.payload });
+        } else {
+          const rendered = renderNotice(row.payload as Record<string, unknown>, this.options.baseUrl);
+          await this.mailer!.send({ deliveryKey: row.delivery_key, to: row.recipient, ...rendered });
+        }
         await this.db
           .updateTable('outbox')
           .set({ delivered_at: sql<Date>`now()`, claimed_until: null, last_error: null })
@@ -67,7 +83,8 @@ export class DeliveryWorker {
         await this.db
           .updateTable('outbox')
           .set({
-            attempts: row.attempts + 1,
+            // A delivery that can never succeed (e.g. its webhook endpoint was removed) is not retried.
+            attempts: (error as { permanent?: boolean } | null)?.permanent === true ? (this.options.maxAttempts ?? 10) : row.attempts + 1,
             available_at: sql<Date>`now() + make_interval(secs => ${backoffSeconds(row.attempts + 1)})`,
             claimed_until: null,
             last_error: String(error instanceof Error ? error.message : error).slice(0, 500),

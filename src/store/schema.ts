@@ -218,6 +218,35 @@ export interface ObligationsTable {
   updated_at: Date;
 }
 
+export interface GeneratedDocumentsTable {
+  document_id: string;
+  version: number;
+  modification_number: number;
+  kind: string;
+  format: string;
+  media_type: string;
+  file_name: string;
+  sha256: string;
+  byte_length: number;
+  content: Buffer;
+  event_position: number;
+  source_stream_version: number;
+  source_state: string;
+  generated_by: string;
+  generated_at: Date;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  organisation_id: string;
+  url: string;
+  description: string | null;
+  secret_encrypted: string;
+  created_by: string;
+  created_at: Date;
+  disabled_at: Date | null;
+}
+
 export interface Database {
   demo_inbox: DemoInboxTable;
   code_versions: CodeVersionsTable;
@@ -239,4 +268,6 @@ export interface Database {
   authority_led_variations: AuthorityLedVariationsTable;
   body_decisions: BodyDecisionsTable;
   obligations: ObligationsTable;
+  generated_documents: GeneratedDocumentsTable;
+  webhook_endpoints: WebhookEndpointsTable;
 }

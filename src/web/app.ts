@@ -26,6 +26,8 @@ import { commandFormRoutes } from './pages/command-form/routes.ts';
 import { flashMessages } from './pages/command-form/flash.ts';
 import { taskRoutes } from './pages/tasks/routes.ts';
 import { voteRoutes } from './pages/vote/routes.ts';
+import { calendarRoutes } from './pages/calendar/routes.ts';
+import { adminRoutes } from './pages/admin/routes.ts';
 import { operationsRoutes } from './operations-routes.ts';
 import { sessionApiRoutes } from './api/session-routes.ts';
 import { adminApiRoutes } from './api/admin-routes.ts';
@@ -36,6 +38,9 @@ import { legalTextApiRoutes } from './api/legal-text-routes.ts';
 import { scrApiRoutes } from './api/scr-routes.ts';
 import { obligationApiRoutes } from './api/obligation-routes.ts';
 import { bodyDecisionApiRoutes } from './api/body-decision-routes.ts';
+import { documentApiRoutes } from './api/document-routes.ts';
+import { webhookApiRoutes } from './api/webhook-routes.ts';
+import { feedRoutes } from './pages/feeds/routes.ts';
 import './types.d.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -65,6 +70,12 @@ export async function createApp(services: Services, options: AppOptions = {}): P
     onConstructorPoisoning: 'remove',
   });
   app.decorate('services', services);
+  // Every route with its method, for the proof suite's header, CSRF and fuzzing sweeps.
+  const routeCatalogue: { method: string; url: string }[] = [];
+  app.decorate('routeCatalogue', routeCatalogue);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeCatalogue.push({ method, url: route.url });
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -138,6 +149,8 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   await app.register(commandFormRoutes);
   await app.register(taskRoutes);
   await app.register(voteRoutes);
+  await app.register(calendarRoutes);
+  await app.register(adminRoutes);
   await app.register(sessionApiRoutes, { prefix: '/api/v1' });
   await app.register(adminApiRoutes, { prefix: '/api/v1/admin' });
   await app.register(modificationApiRoutes, { prefix: '/api/v1' });
@@ -147,5 +160,8 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   await app.register(scrApiRoutes, { prefix: '/api/v1' });
   await app.register(obligationApiRoutes, { prefix: '/api/v1' });
   await app.register(bodyDecisionApiRoutes, { prefix: '/api/v1' });
+  await app.register(documentApiRoutes, { prefix: '/api/v1' });
+  await app.register(webhookApiRoutes, { prefix: '/api/v1' });
+  await app.register(feedRoutes);
   return app;
 }

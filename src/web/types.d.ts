@@ -4,6 +4,8 @@ import type { Services } from '../app/services.ts';
 declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
+    /** Every registered route (method and URL pattern). */
+    routeCatalogue: readonly { readonly method: string; readonly url: string }[];
   }
   interface FastifyRequest {
     principal: Principal | undefined;

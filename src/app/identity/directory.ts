@@ -50,6 +50,35 @@ export class Directory {
     });
   }
 
+  async liftPartyDefault(organisationId: string, actor: string): Promise<void> {
+    await this.store.append({
+      streamId: organisationStream(organisationId),
+      expectedVersion: 'any',
+      events: [{ type: 'PartyDefaultLifted', data: { organisationId, to: this.now().toISOString() }, metadata: { actor: { userId: actor }, clause: 'M8.5' } }],
+    });
+  }
+
+  async assignRole(userId: string, role: Omit<RoleAssignment, 'assignmentId'>, actor: string): Promise<string> {
+    const assignmentId = randomUUID();
+    await this.store.append({
+      streamId: userStream(userId),
+      expectedVersion: 'any',
+      events: [{ type: 'RoleAssigned', data: { ...role, assignmentId, userId }, metadata: { actor: { userId: actor } } }],
+    });
+    return assignmentId;
+  }
+
+  /** Ends a role assignment: it is in force up to and including `to` (an ISO date). */
+  async endRole(userId: string, assignmentId: string, to: string, actor: string): Promise<void> {
+    const row = await this.db.selectFrom('role_assignments').select('id').where('id', '=', assignmentId).where('user_id', '=', userId).executeTakeFirst();
+    if (!row) throw new DirectoryError('There is no such role assignment for this user', 'assignmentId');
+    await this.store.append({
+      streamId: userStream(userId),
+      expectedVersion: 'any',
+      events: [{ type: 'RoleEnded', data: { userId, assignmentId, to }, metadata: { actor: { userId: actor } } }],
+    });
+  }
+
   async registerUser(user: NewUser, actor = 'system'): Promise<string> {
     const email = user.email.trim().toLowerCase();
     if (!EMAIL.test(email)) throw new DirectoryError('Enter an email address in the correct format, like name@example.com', 'email');

@@ -5,7 +5,7 @@ import { isSecParty } from '../../domain/parties/organisation.ts';
 import type { UserEvent } from './user-events.ts';
 
 type IdentityEvent = OrganisationEvent | UserEvent;
-const HANDLED = new Set(['OrganisationRegistered', 'PartyDefaultRecorded', 'PartyDefaultLifted', 'UserRegistered', 'RoleAssigned', 'UserDisabled']);
+const HANDLED = new Set(['OrganisationRegistered', 'PartyDefaultRecorded', 'PartyDefaultLifted', 'UserRegistered', 'RoleAssigned', 'RoleEnded', 'UserDisabled']);
 
 export const identityProjector: Projector = {
   name: 'identity',
@@ -69,6 +69,10 @@ export const identityProjector: Projector = {
             valid_to: event.data.to ?? null,
           })
           .execute();
+        await trx.updateTable('users').set({ stream_version: stored.streamVersion }).where('id', '=', event.data.userId).execute();
+        return;
+      case 'RoleEnded':
+        await trx.updateTable('role_assignments').set({ valid_to: event.data.to }).where('id', '=', event.data.assignmentId).execute();
         await trx.updateTable('users').set({ stream_version: stored.streamVersion }).where('id', '=', event.data.userId).execute();
         return;
       case 'UserDisabled':

@@ -14,6 +14,12 @@ export interface UserDisabled {
   readonly data: { readonly userId: string; readonly reason: string };
 }
 
-export type UserEvent = UserRegistered | RoleAssigned | UserDisabled;
+export interface RoleEnded {
+  readonly type: 'RoleEnded';
+  /** The assignment is in force up to and including `to`. */
+  readonly data: { readonly userId: string; readonly assignmentId: string; readonly to: string };
+}
+
+export type UserEvent = UserRegistered | RoleAssigned | RoleEnded | UserDisabled;
 
 export const userStream = (userId: string): string => `user-${userId}`;

@@ -1,6 +1,7 @@
 // The obligations tracker (sec-process.md §6.9): recording triggers and the Panel's
 // L10.24(c) decision, listing items with their reminders (TM14). The L8.11 item exists from
-// go-live; it is opened lazily on first read (or by `openGoLiveObligations` when seeding).
+// go-live; it is opened when the database is prepared (`openGoLiveObligations`), never by a read:
+// a GET changes nothing.
 import { sql } from 'kysely';
 import type { Db } from '../../store/database.ts';
 import { ConcurrencyError, type EventStore, type StoredEvent, type Trx } from '../../store/event-store.ts';
@@ -113,12 +114,10 @@ export class Obligations {
   }
 
   async get(id: string): Promise<ObligationView | undefined> {
-    await this.ensureGoLive();
     return this.viewIn(this.db, id, this.now());
   }
 
   async list(filter: { status?: string; owner?: string; kind?: string } = {}): Promise<ObligationView[]> {
-    await this.ensureGoLive();
     let q = this.db.selectFrom('obligations').select(['state', 'stream_version']).orderBy('opened_at').orderBy('id');
     if (filter.status) q = q.where('status', '=', filter.status);
     if (filter.owner) q = q.where('owner', '=', filter.owner);
@@ -134,7 +133,7 @@ const view = (s: ObligationState, streamVersion: number, now: Date): ObligationV
   ...s, definition: OBLIGATIONS[s.kind], reminders: reminderStatus(s, now, rulebookAt(now)), streamVersion,
 });
 
-/** For seeding (`seedDemo`): opens the go-live obligations once. */
+/** At start-up (`prepareDatabase`): opens the go-live obligations once. */
 export async function openGoLiveObligations(services: { readonly obligations: Obligations }): Promise<void> {
   await services.obligations.ensureGoLive();
 }

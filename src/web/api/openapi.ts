@@ -9,6 +9,8 @@ import { checkBody, codeVersionBody, legalTextBody } from './legal-text-routes.t
 import { scrOpenApiPaths } from './scr-routes.ts';
 import { obligationOpenApiPaths } from './obligation-routes.ts';
 import { bodyDecisionOpenApiPaths } from './body-decision-routes.ts';
+import { documentOpenApiPaths } from './document-routes.ts';
+import { webhookOpenApiPaths } from './webhook-routes.ts';
 
 const problem = { $ref: '#/components/responses/Problem' };
 const refusals = { '400': problem, '401': problem, '403': problem, '404': problem, '409': problem, '412': problem, '413': problem, '422': problem };
@@ -68,7 +70,7 @@ export function openApiDocument() {
     if (command === 'create-draft-proposal' || command === 'expire-timer') continue;
     paths[`/api/v1/modifications/{reference}/actions/${command}`] = { post: commandOperation(command) };
   }
-  Object.assign(paths, scrOpenApiPaths(), obligationOpenApiPaths(), bodyDecisionOpenApiPaths());
+  Object.assign(paths, scrOpenApiPaths(), obligationOpenApiPaths(), bodyDecisionOpenApiPaths(), documentOpenApiPaths(), webhookOpenApiPaths());
   return {
     openapi: '3.1.0',
     info: { title: 'secmod API', version: '1', description: 'The SEC modification process (Section D as amended by SECMP0049).' },

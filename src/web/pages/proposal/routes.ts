@@ -1,4 +1,5 @@
-// The proposal page: summary, stage ribbon, the timeline of every event (who, when, what,
+// The proposal page: summary, stage ribbon, the artefacts of each stage (proposal-view.ts),
+// "What happens next" with dates, the timeline of every event (who, when, what,
 // clause), and what the signed-in user may do now — from the same `availableActions` the
 // API exposes, so the page and the API cannot disagree.
 import type { FastifyInstance } from 'fastify';
@@ -10,6 +11,10 @@ import { modificationStream, parseReference } from '../../../app/modifications/r
 import { HttpProblem } from '../../problem.ts';
 import { renderPage } from '../../render.ts';
 import { stageRibbon } from './stage-ribbon.ts';
+import { proposalView } from './proposal-view.ts';
+import { calendarSettingsOf } from '../../../domain/rulebook/index.ts';
+import { createWorkingDayCalendar } from '../../../domain/calendar/index.ts';
+import { londonDateTime } from '../calendar/deadlines.ts';
 
 export async function proposalRoutes(app: FastifyInstance): Promise<void> {
   const { services } = app;
@@ -18,10 +23,15 @@ export async function proposalRoutes(app: FastifyInstance): Promise<void> {
     const { state } = n ? await loadModification(services.database.db, services.store, n) : { state: undefined };
     if (!n || !state) throw new HttpProblem(404, `There is no Draft or Modification Proposal ${request.params.reference}.`);
     const events = await services.store.readStream(modificationStream(n));
-    const names = new Map((await services.database.db.selectFrom('users').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
+    const db = services.database.db;
+    const users = new Map((await db.selectFrom('users').select(['id', 'name', 'organisation_id']).execute()).map((u) => [u.id, { name: u.name, organisationId: u.organisation_id }]));
+    const organisations = new Map((await db.selectFrom('organisations').select(['id', 'name']).execute()).map((o) => [o.id, o.name]));
+    const names = new Map([...users].map(([id, u]) => [id, u.name]));
     const now = services.clock.now();
+    const rulebook = rulebookOf(state, now);
+    const calendar = createWorkingDayCalendar(calendarSettingsOf(rulebook));
     const actions = request.principal
-      ? availableActions(state, { now, rulebook: rulebookOf(state, now), actor: actorFrom(request.principal), facts: await lookUpFacts(services.database.db, actorFrom(request.principal), state, now), reference: n })
+      ? availableActions(state, { now, rulebook, actor: actorFrom(request.principal), facts: await lookUpFacts(services.database.db, actorFrom(request.principal), state, now), reference: n })
       : [];
     const reference = referenceOf(state, n);
     return renderPage(request, reply, 'pages/proposal/proposal.njk', {
@@ -30,8 +40,12 @@ export async function proposalRoutes(app: FastifyInstance): Promise<void> {
       state,
       problemStatement: currentProblemStatement(state),
       ribbon: stageRibbon(state.state),
+      view: proposalView(state, { users, organisations }, calendar, now),
+      proposerOrganisation: state.proposer.organisationId ? organisations.get(state.proposer.organisationId) : undefined,
+      created: londonDateTime(state.createdAt),
+      today: calendar.toLocalDate(now),
       timeline: events.map((e) => ({
-        at: e.recordedAt.toISOString().replace('T', ' ').slice(0, 16),
+        at: londonDateTime(e.recordedAt.toISOString()),
         type: e.type.replace(/([a-z])([A-Z])/g, '$1 $2'),
         who: names.get(String((e.metadata.actor as { userId?: string } | undefined)?.userId)) ?? String((e.metadata.actor as { userId?: string } | undefined)?.userId ?? ''),
         clauses: ((e.metadata.clauseRefs as string[] | undefined) ?? []).join(', '),
