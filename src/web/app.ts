@@ -33,6 +33,7 @@ import { sessionApiRoutes } from './api/session-routes.ts';
 import { adminApiRoutes } from './api/admin-routes.ts';
 import { modificationApiRoutes } from './api/modification-routes.ts';
 import { rulebookApiRoutes } from './api/rulebook-routes.ts';
+import { registryApiRoutes } from './api/registry-routes.ts';
 import { openApiRoutes } from './api/openapi.ts';
 import { legalTextApiRoutes } from './api/legal-text-routes.ts';
 import { scrApiRoutes } from './api/scr-routes.ts';
@@ -155,6 +156,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   await app.register(adminApiRoutes, { prefix: '/api/v1/admin' });
   await app.register(modificationApiRoutes, { prefix: '/api/v1' });
   await app.register(rulebookApiRoutes, { prefix: '/api/v1' });
+  await app.register(registryApiRoutes, { prefix: '/api/v1' });
   await app.register(openApiRoutes, { prefix: '/api/v1' });
   await app.register(legalTextApiRoutes, { prefix: '/api/v1' });
   await app.register(scrApiRoutes, { prefix: '/api/v1' });

@@ -5,10 +5,10 @@
 // consultation → Change Board votes → the appeal window passes → Panel schedules → SECAS
 // marks it implemented. Also: a Defaulting Party is refused with SEC M8.5(b) shown.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { axeViolations, signInThroughPage } from '../support/e2e.ts';
 import { CHANGE_BOARD } from '../scenarios/api-client.ts';
 
 const LEGAL_TEXT = 'Section H – DCC Services\n\nH4.12 The Supplier Party shall give notice of a meter exchange no later than 5 Working Days before the exchange.\n';
@@ -28,18 +28,7 @@ async function apiAs(email: string, method: string, path: string, body?: unknown
 
 const setClock = async (instant: string) => expect((await apiAs('admin@secmod.example', 'PUT', '/api/v1/admin/clock', { instant })).status).toBe(200);
 
-async function axeViolations(p: Page) {
-  const results = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function signInAs(email: string): Promise<void> {
-  await browser.context.clearCookies();
-  await page.goto(`${base}/sign-in`);
-  await page.locator('[data-qa="email"]').fill(email);
-  await page.locator('[data-qa="password"]').fill('secmod-demo');
-  await Promise.all([page.waitForURL(`${base}/`), page.locator('[data-qa="sign-in"]').click()]);
-}
+const signInAs = (email: string): Promise<void> => signInThroughPage(browser.context, page, base, email);
 
 const stage = async () => (await page.locator('[data-qa="proposal-summary"] .govuk-summary-list__value').first().textContent())?.trim();
 

@@ -4,10 +4,10 @@
 // nested fieldsets, dates, objectives, recording for a body, validation errors, a refusal),
 // My tasks, the voting page (open, with errors, closed) and the error pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { axeViolations, signInThroughPage } from '../support/e2e.ts';
 import { ApiCast, CHANGE_BOARD, DRAFT } from '../scenarios/api-client.ts';
 
 const LEGAL_TEXT = 'Section H – DCC Services\n\nH4.12 The Supplier Party shall give notice of a meter exchange no later than 5 Working Days before the exchange.\n';
@@ -18,18 +18,7 @@ let browser: { context: BrowserContext; close(): Promise<void> };
 let base: string;
 let page: Page;
 
-async function axeViolations(p: Page) {
-  const results = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function signInAs(email: string): Promise<void> {
-  await browser.context.clearCookies();
-  await page.goto(`${base}/sign-in`);
-  await page.locator('[data-qa="email"]').fill(email);
-  await page.locator('[data-qa="password"]').fill('secmod-demo');
-  await Promise.all([page.waitForURL(`${base}/`), page.locator('[data-qa="sign-in"]').click()]);
-}
+const signInAs = (email: string): Promise<void> => signInThroughPage(browser.context, page, base, email);
 
 /** Opens a page, checks its status and title, and that axe finds nothing. */
 async function check(path: string, status: number, title: RegExp): Promise<void> {

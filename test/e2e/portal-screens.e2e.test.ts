@@ -7,10 +7,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { axeViolations, signInThroughPage } from '../support/e2e.ts';
 import { ApiCast, CHANGE_BOARD, DRAFT } from '../scenarios/api-client.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -25,18 +25,7 @@ let page: Page;
 let mp = '';
 const titles = new Map<string, string>();
 
-async function axeViolations(p: Page) {
-  const results = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
-async function signInAs(email: string): Promise<void> {
-  await browser.context.clearCookies();
-  await page.goto(`${base}/sign-in`);
-  await page.locator('[data-qa="email"]').fill(email);
-  await page.locator('[data-qa="password"]').fill('secmod-demo');
-  await Promise.all([page.waitForURL(`${base}/`), page.locator('[data-qa="sign-in"]').click()]);
-}
+const signInAs = (email: string): Promise<void> => signInThroughPage(browser.context, page, base, email);
 
 /** Opens a page, checks its status and title, that the title is not used by another page, and that axe finds nothing. */
 async function check(url: string, status: number, title: RegExp): Promise<void> {

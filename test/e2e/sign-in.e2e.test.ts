@@ -1,10 +1,10 @@
 // A first browser journey: a demo user signs in and sees their name; the home and sign-in
 // pages have no axe accessibility violations (WCAG 2.2 AA rules).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { launchBrowser } from '../support/browser.ts';
+import { axeViolations } from '../support/e2e.ts';
 
 let t: TestApp;
 let browser: { context: BrowserContext; close(): Promise<void> };
@@ -19,11 +19,6 @@ afterAll(async () => {
   await browser?.close();
   await t?.close();
 });
-
-async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('sign-in in a real browser', () => {
   it('the home and sign-in pages have zero axe violations', async () => {

@@ -53,3 +53,6 @@ export const DRAFT = {
   submissionBasis: 'voluntary',
   iprAccepted: true,
 };
+
+/** A screening that flags nothing (F1.6, G7.19, L1.18, C2.3(l)(i) all unlikely). */
+export const SCREENING = { outcome: 'complete', tabasc: 'unlikely', sscSoaa: 'unlikely', sscMaterialSecurity: 'unlikely', smkiPma: 'unlikely', crossCode: 'none' };

@@ -5,12 +5,11 @@
 // implements it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { ApiCast, CHANGE_BOARD, DRAFT } from './api-client.ts';
+import { ApiCast, CHANGE_BOARD, DRAFT, SCREENING } from './api-client.ts';
 
 const LEGAL_TEXT = 'Section H – DCC Services\n\nH4.12 The Supplier Party shall give notice of a meter exchange no later than 5 Working Days before the exchange.\n';
 const AUTHORITY = 'authority@ofgem.example';
 const PROPOSER = 'proposer@large-supplier.example';
-const SCREENING = { outcome: 'complete', tabasc: 'unlikely', sscSoaa: 'unlikely', sscMaterialSecurity: 'unlikely', smkiPma: 'unlikely', crossCode: 'none' };
 
 let t: TestApp;
 let api: ApiCast;

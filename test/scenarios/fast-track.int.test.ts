@@ -4,10 +4,9 @@
 // implemented. It never has a Refinement Process or a Modification Report.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { ApiCast, DRAFT } from './api-client.ts';
+import { ApiCast, DRAFT, SCREENING } from './api-client.ts';
 
 const PANEL = 'panel.chair@panel.example';
-const SCREENING = { outcome: 'complete', tabasc: 'unlikely', sscSoaa: 'unlikely', sscMaterialSecurity: 'unlikely', smkiPma: 'unlikely', crossCode: 'none' };
 const FAST_TRACK = { changeKind: 'typographical-error', panelDecision: { for: 9, against: 0, abstain: 0 }, summary: 'Correct "Workng Days" in H4.12', legalTextDocumentId: 'LT-FT', legalTextBaseline: '5.18' };
 
 let t: TestApp;

@@ -4,11 +4,10 @@
 // Proposal; and an Authority-Led Variation whose D9A.11 decision ends its SCR Phase (limb (b)).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { ApiCast, DRAFT } from './api-client.ts';
+import { ApiCast, DRAFT, SCREENING } from './api-client.ts';
 
 const AUTHORITY = 'authority@ofgem.example';
 const PROPOSER = 'proposer@large-supplier.example';
-const SCREENING = { outcome: 'complete', tabasc: 'unlikely', sscSoaa: 'unlikely', sscMaterialSecurity: 'unlikely', smkiPma: 'unlikely', crossCode: 'none' };
 
 let t: TestApp;
 let api: ApiCast;

@@ -4,11 +4,10 @@
 // ending Withdrawn through the deadline sweeper.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { ApiCast, DRAFT } from './api-client.ts';
+import { ApiCast, DRAFT, SCREENING } from './api-client.ts';
 
 const PROPOSER = 'proposer@large-supplier.example';
 const ADOPTER = 'proposer@other-party.example';
-const SCREENING = { outcome: 'complete', tabasc: 'unlikely', sscSoaa: 'unlikely', sscMaterialSecurity: 'unlikely', smkiPma: 'unlikely', crossCode: 'none' };
 
 let t: TestApp;
 let api: ApiCast;

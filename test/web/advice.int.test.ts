@@ -37,3 +37,19 @@ describe('advice to the bodies', () => {
     expect(res.body.clause).toBeDefined();
   });
 });
+
+describe('bodies and releases', () => {
+  it('GET /api/v1/bodies lists the bodies with members and the Change Board seats', async () => {
+    const res = await api.raw('panel.member@panel.example', 'GET', '/api/v1/bodies');
+    expect(res.status).toBe(200);
+    const body = res.body as { bodies: { name: string; members: { name: string }[] }[]; changeBoard: { seats: { seat: string; suspended: boolean }[] } };
+    expect(body.changeBoard.seats.length).toBeGreaterThanOrEqual(6);
+    expect(body.bodies.some((b) => b.members.some((m) => m.name === 'Sol Security'))).toBe(true);
+  });
+
+  it('GET /api/v1/releases answers (empty until something is scheduled)', async () => {
+    const res = await api.raw('panel.member@panel.example', 'GET', '/api/v1/releases');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ releases: [] });
+  });
+});

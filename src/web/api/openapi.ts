@@ -42,6 +42,8 @@ export function openApiDocument() {
     },
     '/api/v1/rulebook': { get: { operationId: 'rulebook', security: [], summary: 'Process parameters with defaults and sources', responses: { '200': { description: 'The rulebook in force' }, '404': problem } } },
     '/api/v1/draft-proposals': { post: commandOperation('create-draft-proposal') },
+    '/api/v1/bodies': { get: { operationId: 'list-bodies', summary: 'Bodies with their members, and the Change Board seats (suspended flags, M8.5(c)(i))', responses: { '200': { description: 'Bodies' }, '401': problem } } },
+    '/api/v1/releases': { get: { operationId: 'list-releases', summary: 'SEC Releases with the proposals scheduled in them', responses: { '200': { description: 'Releases' }, '401': problem } } },
     '/api/v1/code-versions': {
       get: { operationId: 'list-code-versions', tags: ['legal text'], responses: { '200': { description: 'Stored SEC versions' }, '401': problem } },
       post: { operationId: 'import-code-version', tags: ['legal text'], requestBody: { required: true, content: { 'application/json': { schema: codeVersionBody } } }, responses: { '201': { description: 'Stored' }, ...refusals } },

@@ -22,7 +22,7 @@ import { addCalendarDays, isIsoDate } from '../../../domain/calendar/index.ts';
 import { HttpProblem } from '../../problem.ts';
 import { renderPage } from '../../render.ts';
 import { setFlash } from '../command-form/flash.ts';
-import { bodies, organisations, releases, users } from './admin-queries.ts';
+import { bodies, organisations, releases, users } from '../../../app/administration/queries.ts';
 
 type Form = Record<string, string>;
 type Errors = Record<string, string>;

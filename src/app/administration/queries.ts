@@ -1,11 +1,11 @@
-// Reads for the administration pages: organisations, users with their roles, the bodies and
+// Reads for the administration pages and the API: organisations, users with their roles, the bodies and
 // their members (derived from role assignments in force), and releases scheduled in proposals.
-import type { Db } from '../../../store/database.ts';
-import type { ModificationState } from '../../../domain/modification/index.ts';
-import { ROLE_LABELS, assignmentActiveOn, isRoleId, type RoleId } from '../../../domain/parties/roles.ts';
-import { PARTY_CATEGORY_LABELS, type PartyCategory } from '../../../domain/parties/organisation.ts';
-import { changeBoardSeats } from '../../../app/modifications/change-board-seats.ts';
-import { londonDate } from '../../../app/london-date.ts';
+import type { Db } from '../../store/database.ts';
+import type { ModificationState } from '../../domain/modification/index.ts';
+import { ROLE_LABELS, assignmentActiveOn, isRoleId, type RoleId } from '../../domain/parties/roles.ts';
+import { PARTY_CATEGORY_LABELS, type PartyCategory } from '../../domain/parties/organisation.ts';
+import { changeBoardSeats } from '../modifications/change-board-seats.ts';
+import { londonDate } from '../london-date.ts';
 
 export const partyCategoryLabel = (c: string | null): string => (c ? PARTY_CATEGORY_LABELS[c as PartyCategory] ?? c : '—');
 export const roleLabel = (r: string): string => (isRoleId(r) ? ROLE_LABELS[r] : r);
