@@ -1,10 +1,16 @@
 // A small client for scenario tests: the demo cast acting through the JSON API.
 import type { FastifyInstance } from 'fastify';
-import { bearerFor } from '../support/test-app.ts';
+import { afterAll, beforeAll } from 'vitest';
+import { bearerFor, startTestApp, type TestApp } from '../support/test-app.ts';
 
 export class ApiCast {
   private tokens = new Map<string, string>();
-  constructor(private readonly app: FastifyInstance) {}
+  /** The app, or a function giving it once a beforeAll has started it. */
+  constructor(private readonly appOrGetter: FastifyInstance | (() => FastifyInstance)) {}
+
+  private get app(): FastifyInstance {
+    return typeof this.appOrGetter === 'function' ? this.appOrGetter() : this.appOrGetter;
+  }
 
   private async auth(email: string): Promise<string> {
     let t = this.tokens.get(email);
@@ -56,3 +62,18 @@ export const DRAFT = {
 
 /** A screening that flags nothing (F1.6, G7.19, L1.18, C2.3(l)(i) all unlikely). */
 export const SCREENING = { outcome: 'complete', tabasc: 'unlikely', sscSoaa: 'unlikely', sscMaterialSecurity: 'unlikely', smkiPma: 'unlikely', crossCode: 'none' };
+
+/** A scenario file's app on the manual clock, started before its tests and closed after. */
+export function scenarioApi(startAt: string): ApiCast {
+  let t: TestApp | undefined;
+  const api = new ApiCast(() => {
+    if (!t) throw new Error('the scenario app is not started yet');
+    return t.app;
+  });
+  beforeAll(async () => {
+    t = await startTestApp({ SECMOD_CLOCK: 'manual' });
+    await api.setClock(startAt);
+  });
+  afterAll(async () => t?.close());
+  return api;
+}

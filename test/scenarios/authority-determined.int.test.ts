@@ -3,22 +3,14 @@
 // Authority sends the report back with directions (T40), the report is reissued and
 // recommended again, and the Authority approves (T39); the Panel schedules it and SECAS
 // implements it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { ApiCast, CHANGE_BOARD, DRAFT, SCREENING } from './api-client.ts';
+import { describe, expect, it } from 'vitest';
+import { CHANGE_BOARD, DRAFT, SCREENING, scenarioApi } from './api-client.ts';
 
 const LEGAL_TEXT = 'Section H – DCC Services\n\nH4.12 The Supplier Party shall give notice of a meter exchange no later than 5 Working Days before the exchange.\n';
 const AUTHORITY = 'authority@ofgem.example';
 const PROPOSER = 'proposer@large-supplier.example';
 
-let t: TestApp;
-let api: ApiCast;
-beforeAll(async () => {
-  t = await startTestApp({ SECMOD_CLOCK: 'manual' });
-  api = new ApiCast(t.app);
-  await api.setClock('2026-03-02T09:00:00Z');
-});
-afterAll(async () => t.close());
+const api = scenarioApi('2026-03-02T09:00:00Z');
 
 const sectionsOf = async () => ((await api.raw('analyst@secas.example', 'GET', '/api/v1/rulebook')).body.parameters as { key: string; value: unknown }[]).find((p) => p.key === 'mr.requiredSections')!.value as string[];
 

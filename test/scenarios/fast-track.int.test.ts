@@ -2,21 +2,13 @@
 // API: only the Panel raises it, unanimously, for a housekeeping change; no objection within
 // TM05 (15 WD), so the deadline sweeper approves it when the clock passes; it is scheduled and
 // implemented. It never has a Refinement Process or a Modification Report.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { ApiCast, DRAFT, SCREENING } from './api-client.ts';
+import { describe, expect, it } from 'vitest';
+import { DRAFT, SCREENING, scenarioApi } from './api-client.ts';
 
 const PANEL = 'panel.chair@panel.example';
 const FAST_TRACK = { changeKind: 'typographical-error', panelDecision: { for: 9, against: 0, abstain: 0 }, summary: 'Correct "Workng Days" in H4.12', legalTextDocumentId: 'LT-FT', legalTextBaseline: '5.18' };
 
-let t: TestApp;
-let api: ApiCast;
-beforeAll(async () => {
-  t = await startTestApp({ SECMOD_CLOCK: 'manual' });
-  api = new ApiCast(t.app);
-  await api.setClock('2026-03-02T09:00:00Z');
-});
-afterAll(async () => t.close());
+const api = scenarioApi('2026-03-02T09:00:00Z');
 
 describe('Fast-Track through the JSON API', () => {
   it('T11, T13 (TM05): raised by the Panel, approved by the sweeper when the objection window expires, then implemented', async () => {

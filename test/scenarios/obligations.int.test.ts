@@ -2,21 +2,13 @@
 // submit (§5.5) through the JSON API: items open on their triggers, remind the owner every
 // obligations.reminderIntervalWd Working Days and close by themselves when a Draft Proposal
 // with the right basis is submitted (or, for L10.24(c), on the Panel's "not submit").
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { ApiCast, DRAFT } from './api-client.ts';
+import { describe, expect, it } from 'vitest';
+import { DRAFT, scenarioApi } from './api-client.ts';
 
 const DCC = 'dcc@dcc.example';
 type Item = { id: string; kind: string; owner: string; status: string; closedBy?: { kind: string; reference?: string }; reminders: { remindersDue: number; nextReminderAt?: string; overdue: boolean } };
 
-let t: TestApp;
-let api: ApiCast;
-beforeAll(async () => {
-  t = await startTestApp({ SECMOD_CLOCK: 'manual' });
-  api = new ApiCast(t.app);
-  await api.setClock('2026-03-02T09:00:00Z');
-});
-afterAll(async () => t.close());
+const api = scenarioApi('2026-03-02T09:00:00Z');
 
 const item = async (id: string) => (await api.raw('analyst@secas.example', 'GET', `/api/v1/obligations/${id}`)).body as unknown as Item;
 const trigger = (email: string, payload: Record<string, unknown>) => api.raw(email, 'POST', '/api/v1/obligations/triggers', { payload });

@@ -2,21 +2,13 @@
 // an MP suspended while an SCR Phase is live, its timers paused, resumed once the phase has
 // ended (limb (d), 28 calendar days after the conclusion document); limb (a) by an SCR Draft
 // Proposal; and an Authority-Led Variation whose D9A.11 decision ends its SCR Phase (limb (b)).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { ApiCast, DRAFT, SCREENING } from './api-client.ts';
+import { describe, expect, it } from 'vitest';
+import { DRAFT, SCREENING, scenarioApi } from './api-client.ts';
 
 const AUTHORITY = 'authority@ofgem.example';
 const PROPOSER = 'proposer@large-supplier.example';
 
-let t: TestApp;
-let api: ApiCast;
-beforeAll(async () => {
-  t = await startTestApp({ SECMOD_CLOCK: 'manual' });
-  api = new ApiCast(t.app);
-  await api.setClock('2026-03-02T09:00:00Z');
-});
-afterAll(async () => t.close());
+const api = scenarioApi('2026-03-02T09:00:00Z');
 
 async function toRefinement(): Promise<string> {
   const { reference } = await api.raise(PROPOSER, DRAFT);

@@ -1,20 +1,12 @@
 // A Self-Governance Modification (Path 3, D2.7) from Draft Proposal to implemented, through
 // the JSON API with the demo cast and the manual clock; once with an appeal decided by the
 // Authority, once with the appeal window running out (the deadline sweeper fires TM04).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { ApiCast, CHANGE_BOARD, DRAFT } from './api-client.ts';
+import { describe, expect, it } from 'vitest';
+import { CHANGE_BOARD, DRAFT, scenarioApi } from './api-client.ts';
 
 const LEGAL_TEXT = 'Section H – DCC Services\n\nH4.12 The Supplier Party shall give notice of a meter exchange no later than 5 Working Days before the exchange.\n';
 
-let t: TestApp;
-let api: ApiCast;
-beforeAll(async () => {
-  t = await startTestApp({ SECMOD_CLOCK: 'manual' });
-  api = new ApiCast(t.app);
-  await api.setClock('2026-03-02T09:00:00Z');
-});
-afterAll(async () => t.close());
+const api = scenarioApi('2026-03-02T09:00:00Z');
 
 /** Drives a new Draft Proposal to the Change Board's Path 3 decision (S11). */
 async function toSelfGovernanceDecision(): Promise<string> {

@@ -2,22 +2,14 @@
 // requests urgency, the Authority grants it with a timetable that replaces the default
 // timer durations (RB-04) and waives a waivable guard; the proposal runs on the urgent
 // timetable to the Authority's decision (Path 2) and is rejected.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { ApiCast, CHANGE_BOARD, DRAFT, SCREENING } from './api-client.ts';
+import { describe, expect, it } from 'vitest';
+import { CHANGE_BOARD, DRAFT, SCREENING, scenarioApi } from './api-client.ts';
 
 const LEGAL_TEXT = 'Section H – DCC Services\n\nH4.12 The Supplier Party shall give notice of a meter exchange no later than 5 Working Days before the exchange.\n';
 const AUTHORITY = 'authority@ofgem.example';
 const PROPOSER = 'proposer@elec-network.example';
 
-let t: TestApp;
-let api: ApiCast;
-beforeAll(async () => {
-  t = await startTestApp({ SECMOD_CLOCK: 'manual' });
-  api = new ApiCast(t.app);
-  await api.setClock('2026-03-02T09:00:00Z'); // Monday
-});
-afterAll(async () => t.close());
+const api = scenarioApi('2026-03-02T09:00:00Z'); // a Monday
 
 describe('Urgent Modification through the JSON API', () => {
   it('T49, T50, RB-04: urgency requested by the Proposer and granted by the Authority with a timetable; decided by the Authority', async () => {

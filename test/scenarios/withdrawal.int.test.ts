@@ -2,21 +2,13 @@
 // Proposal withdrawn by its Proposer and adopted by another Party within TM06 (5 WD), then
 // withdrawn again and left to run out; a Draft Proposal withdrawn with the 0 WD window,
 // ending Withdrawn through the deadline sweeper.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { ApiCast, DRAFT, SCREENING } from './api-client.ts';
+import { describe, expect, it } from 'vitest';
+import { DRAFT, SCREENING, scenarioApi } from './api-client.ts';
 
 const PROPOSER = 'proposer@large-supplier.example';
 const ADOPTER = 'proposer@other-party.example';
 
-let t: TestApp;
-let api: ApiCast;
-beforeAll(async () => {
-  t = await startTestApp({ SECMOD_CLOCK: 'manual' });
-  api = new ApiCast(t.app);
-  await api.setClock('2026-03-02T09:00:00Z');
-});
-afterAll(async () => t.close());
+const api = scenarioApi('2026-03-02T09:00:00Z');
 
 const timerDue = async (ref: string, timer: string) => ((await api.get(PROPOSER, ref)).timers as Record<string, { dueAt: string }>)[timer]!.dueAt;
 
