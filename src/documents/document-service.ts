@@ -92,7 +92,8 @@ export class GeneratedDocuments {
     return { state, version, reference: referenceOf(state, number) };
   }
 
-  private async annexes(state: ModificationState): Promise<LegalTextAnnex[]> {
+  /** The legal text of the solutions with its redline against the base Code version (portal and documents). */
+  async annexes(state: ModificationState): Promise<LegalTextAnnex[]> {
     const out: LegalTextAnnex[] = [];
     for (const documentId of legalTextDocuments(state)) {
       const row = await this.legalTexts.latest(documentId);

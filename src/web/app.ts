@@ -20,6 +20,7 @@ import { homeRoutes } from './pages/home/routes.ts';
 import { signInRoutes } from './pages/sign-in/routes.ts';
 import { registerRoutes } from './pages/register/routes.ts';
 import { demoInboxRoutes } from './pages/demo-inbox/routes.ts';
+import { legalTextRoutes } from './pages/legal-text/routes.ts';
 import { proposalRoutes } from './pages/proposal/routes.ts';
 import { raiseDraftProposalRoutes } from './pages/raise-draft-proposal/routes.ts';
 import { commandFormRoutes } from './pages/command-form/routes.ts';
@@ -144,6 +145,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   await app.register(signInRoutes);
   await app.register(registerRoutes);
   await app.register(demoInboxRoutes);
+  await app.register(legalTextRoutes);
   await app.register(raiseDraftProposalRoutes);
   await app.register(proposalRoutes);
   await app.register(flashMessages);

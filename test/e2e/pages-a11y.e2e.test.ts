@@ -65,6 +65,8 @@ describe('every page type has zero axe violations', () => {
     await check(`/proposals/${dp}`, 200, new RegExp(dp));
     expect(await page.locator('[data-qa="action"] a').count()).toBeGreaterThan(0);
     await check('/tasks', 200, /^My tasks/);
+    await check('/legal-text/check', 200, /^Check legal text/);
+    await check(`/proposals/${dp}/legal-text`, 200, /^Legal text of/);
     await check(`/proposals/${dp}/actions/record-screening`, 200, /^Record the screening outcome/);
     // Validation: the error summary, inline errors in a repeated fieldset.
     await page.locator('[name="crossCodeLinks.0.code"]').fill('REC');

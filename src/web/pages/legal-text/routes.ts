@@ -1,0 +1,64 @@
+// Legal text in the portal (issue: legal text engine, "the same on any change set or Code
+// version in the portal"): a proposal's legal-text documents with the drafting checker's
+// findings and the redline against their base SEC version, and the checker on any text.
+import type { FastifyInstance } from 'fastify';
+import { renderRedlineHtml, type DraftingFinding } from '../../../domain/legal-text/index.ts';
+import { loadModification, referenceOf } from '../../../app/modifications/command-handler.ts';
+import { parseReference } from '../../../app/modifications/references.ts';
+import { HttpProblem } from '../../problem.ts';
+import { renderPage } from '../../render.ts';
+
+const TEXT_LIMIT = 2_000_000;
+
+export async function legalTextRoutes(app: FastifyInstance): Promise<void> {
+  const { services } = app;
+
+  app.get<{ Params: { reference: string } }>('/proposals/:reference/legal-text', async (request, reply) => {
+    const n = parseReference(request.params.reference);
+    const { state } = n ? await loadModification(services.database.db, services.store, n) : { state: undefined };
+    if (!n || !state) throw new HttpProblem(404, `There is no Draft or Modification Proposal ${request.params.reference}.`);
+    const annexes = await services.documents.annexes(state);
+    const documents = [];
+    for (const a of annexes) {
+      const row = await services.legalTexts.latest(a.documentId);
+      documents.push({
+        ...a,
+        findings: (row?.findings as DraftingFinding[] | undefined) ?? [],
+        errorCount: row?.error_count ?? 0,
+        // Escaped by renderRedlineHtml: every text segment goes through escapeHtml.
+        redlineHtml: a.redline ? renderRedlineHtml(a.redline) : undefined,
+      });
+    }
+    const reference = referenceOf(state, n);
+    return renderPage(request, reply, 'pages/legal-text/proposal-legal-text.njk', { pageTitle: `Legal text of ${reference}`, reference, title: state.title, documents });
+  });
+
+  const checkPage = async (request: Parameters<typeof renderPage>[0], reply: Parameters<typeof renderPage>[1], values: { text: string; baseline: string }, findings: DraftingFinding[] | undefined, errors: Record<string, string>, status = 200) =>
+    renderPage(request, reply.code(status), 'pages/legal-text/check.njk', {
+      pageTitle: findings ? 'Drafting check results' : 'Check legal text',
+      versions: await services.legalTexts.knownVersions(),
+      values,
+      findings,
+      fieldErrors: errors,
+      errorList: Object.entries(errors).map(([field, text]) => ({ text, href: `#${field}` })),
+    });
+
+  app.get('/legal-text/check', async (request, reply) => {
+    if (!request.principal) throw new HttpProblem(401, 'Sign in to check legal text.');
+    return checkPage(request, reply, { text: '', baseline: '' }, undefined, {});
+  });
+
+  app.post('/legal-text/check', { bodyLimit: TEXT_LIMIT * 2 }, async (request, reply) => {
+    if (!request.principal) throw new HttpProblem(401, 'Sign in to check legal text.');
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const values = { text: typeof body.text === 'string' ? body.text : '', baseline: typeof body.baseline === 'string' ? body.baseline : '' };
+    const errors: Record<string, string> = {};
+    if (values.text.trim() === '') errors.text = 'Paste the legal text to check';
+    else if (values.text.length > TEXT_LIMIT) errors.text = 'The text must be 2,000,000 characters or fewer';
+    const versions = await services.legalTexts.knownVersions();
+    if (values.baseline !== '' && !versions.includes(values.baseline)) errors.baseline = 'Select a stored SEC version, or none';
+    if (Object.keys(errors).length) return checkPage(request, reply, values, undefined, errors, 422);
+    const findings = await services.legalTexts.check(values.text, values.baseline || undefined);
+    return checkPage(request, reply, values, findings, {});
+  });
+}
