@@ -5,7 +5,7 @@ import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
 import type { Services } from '../src/app/services.ts';
 import { createApp } from '../src/web/app.ts';
-import type { Comparison } from './harness.ts';
+import { median, type Comparison } from './harness.ts';
 
 const DRAFT = { title: 'Bench proposal', problemStatement: 'A problem for the bench.', affectedProvisions: ['D1.3'], submissionBasis: 'voluntary', iprAccepted: true };
 
@@ -39,7 +39,6 @@ export async function httpBench(services: Services): Promise<Comparison[]> {
         else peer.push(await rps(`${base}/bench/pre-serialised`, {}, 4));
       }
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const ratio = median(ours) / median(peer);
     return [
       {

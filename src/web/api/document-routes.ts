@@ -4,8 +4,9 @@
 //   GET  /modifications/{ref}/documents            every version generated
 //   GET  /documents/{id}/versions/{n}              the stored bytes, as an attachment
 //   GET  /modifications/{ref}/export               one .zip for the Authority or an appeal
+import { mayExportRecord, mayGenerateDocuments } from '../../domain/parties/artefact-entitlements.ts';
+import { artefactActor, refuseIf } from './refuse-if.ts';
 import type { FastifyInstance } from 'fastify';
-import { hasRole } from '../../app/identity/principal.ts';
 import { loadModification } from '../../app/modifications/command-handler.ts';
 import { parseReference } from '../../app/modifications/references.ts';
 import { DOCUMENT_FORMATS, DOCUMENT_KINDS, type DocumentFormat, type DocumentKind } from '../../documents/document-model.ts';
@@ -42,7 +43,7 @@ export async function documentApiRoutes(app: FastifyInstance): Promise<void> {
     { schema: { body: generateDocumentBody } },
     async (request, reply) => {
       const p = requirePrincipal(request);
-      if (!hasRole(p, 'code-administrator')) throw new HttpProblem(403, 'Only the Code Administrator generates the documents of a proposal (sec-process.md §8).');
+      refuseIf(mayGenerateDocuments(artefactActor(p)));
       const number = numberOf(request.params.reference);
       try {
         const generated = await documents().generate({
@@ -86,10 +87,7 @@ export async function documentApiRoutes(app: FastifyInstance): Promise<void> {
     const number = numberOf(request.params.reference);
     const { state } = await loadModification(app.services.database.db, app.services.store, number);
     if (!state) throw new HttpProblem(404, `There is no Draft or Modification Proposal ${request.params.reference}.`);
-    const proposerSide = (p.organisation !== undefined && p.organisation.id === state.proposer.organisationId) || p.userId === state.proposer.userId;
-    if (!hasRole(p, 'authority-decision-maker') && !hasRole(p, 'code-administrator') && !proposerSide) {
-      throw new HttpProblem(403, 'Only the Authority, the Code Administrator or the Proposer’s organisation may export a proposal’s full record.');
-    }
+    refuseIf(mayExportRecord(artefactActor(p), state.proposer));
     try {
       const { reference, zip } = await documents().exportArchive(number);
       return reply

@@ -1,7 +1,8 @@
 // Legal text over the API: Code versions, a modification's legal-text documents (recorded
 // with the drafting checker's findings), and the checker on any text.
+import { mayDraftLegalText, mayStoreCodeVersion } from '../../domain/parties/artefact-entitlements.ts';
+import { artefactActor, refuseIf } from './refuse-if.ts';
 import type { FastifyInstance } from 'fastify';
-import { hasRole } from '../../app/identity/principal.ts';
 import { LegalTextError } from '../../app/legal-text/legal-text-service.ts';
 import { parseReference } from '../../app/modifications/references.ts';
 import { requirePrincipal } from '../plugins/authentication.ts';
@@ -36,7 +37,7 @@ export async function legalTextApiRoutes(app: FastifyInstance): Promise<void> {
   // Designating a Code version is the Code Administrator's (or an administrator's) act.
   app.post<{ Body: { version: string; text: string } }>('/code-versions', { schema: { body: codeVersionBody }, bodyLimit: TEXT_LIMIT * 2 }, async (request, reply) => {
     const p = requirePrincipal(request);
-    if (!hasRole(p, 'code-administrator') && !hasRole(p, 'system-administrator')) throw new HttpProblem(403, 'Only the Code Administrator may store a Code version.');
+    refuseIf(mayStoreCodeVersion(artefactActor(p)));
     try {
       return reply.code(201).send(await legalTexts.importCodeVersion(request.body.version, request.body.text, p.userId));
     } catch (error) {
@@ -47,7 +48,7 @@ export async function legalTextApiRoutes(app: FastifyInstance): Promise<void> {
   // Legal text is drafted by the Code Administrator (sec-process.md §8, "Solutions and legal text").
   app.post<{ Body: { documentId: string; modification?: string; baseline: string; text: string } }>('/legal-text-documents', { schema: { body: legalTextBody }, bodyLimit: TEXT_LIMIT * 2 }, async (request, reply) => {
     const p = requirePrincipal(request);
-    if (!hasRole(p, 'code-administrator')) throw new HttpProblem(403, 'Only the Code Administrator drafts legal text.');
+    refuseIf(mayDraftLegalText(artefactActor(p)));
     const modificationNumber = request.body.modification ? parseReference(request.body.modification) : undefined;
     if (request.body.modification && modificationNumber === undefined) throw new HttpProblem(422, `"${request.body.modification}" is not a DP or MP reference`);
     try {
