@@ -6,20 +6,24 @@
 import type { Db } from '../store/database.ts';
 import type { EventStore } from '../store/event-store.ts';
 import { dueTimers } from '../domain/modification/index.ts';
-import { loadModification, CommandRefusedError, type ModificationCommands } from './modifications/command-handler.ts';
+import { loadModification, rulebookOf, CommandRefusedError, type ModificationCommands } from './modifications/command-handler.ts';
+import { parseReference } from './modifications/references.ts';
+import type { SignificantCodeReviews } from './scr/scr-service.ts';
 import { SYSTEM_ACTOR } from './modifications/actor.ts';
 import type { Clock } from './clock.ts';
 
 export interface SweepResult {
   readonly fired: { readonly number: number; readonly timer: string; readonly command: string }[];
   readonly refused: { readonly number: number; readonly timer: string; readonly reason: string }[];
+  /** SCR Phases found ended (TM13 and the other limbs), with the proposals still suspended for them. */
+  readonly scrPhasesEnded: { readonly scrId: string; readonly suspendedProposals: readonly string[] }[];
 }
 
-export async function sweepDeadlines(deps: { db: Db; store: EventStore; commands: ModificationCommands; clock: Clock }): Promise<SweepResult> {
+export async function sweepDeadlines(deps: { db: Db; store: EventStore; commands: ModificationCommands; clock: Clock; scrs: SignificantCodeReviews }): Promise<SweepResult> {
   await deps.clock.refresh();
   const now = deps.clock.now();
   const due = await deps.db.selectFrom('modification_register').select('number').where('next_deadline', '<=', now).orderBy('next_deadline').limit(500).execute();
-  const result: SweepResult = { fired: [], refused: [] };
+  const result: SweepResult = { fired: [], refused: [], scrPhasesEnded: [] };
   for (const { number } of due) {
     const { state } = await loadModification(deps.db, deps.store, number);
     if (!state) continue;
@@ -31,6 +35,27 @@ export async function sweepDeadlines(deps: { db: Db; store: EventStore; commands
       } catch (error) {
         if (!(error instanceof CommandRefusedError)) throw error;
         result.refused.push({ number, timer, reason: error.message });
+      }
+    }
+  }
+  result.scrPhasesEnded.push(...await deps.scrs.notePhaseEnds());
+  for (const ended of result.scrPhasesEnded) {
+    // [Default] scr.autoResumeOnPhaseEnd = false: the notice raises tasks instead. When a
+    // rulebook sets it, the System resumes each proposal (T47; the guard still checks the phase).
+    for (const reference of ended.suspendedProposals) {
+      const number = parseReference(reference);
+      if (number === undefined) continue;
+      const { state } = await loadModification(deps.db, deps.store, number);
+      if (!state || !rulebookOf(state, now).parameters.scr.autoResumeOnPhaseEnd.value) continue;
+      try {
+        await deps.commands.execute({
+          number, actor: SYSTEM_ACTOR, idempotencyKey: `scr-phase-end.${ended.scrId}.${number}`,
+          command: { type: 'resume-after-scr', payload: { disposition: 'resume', reasons: `The Significant Code Review Phase of ${ended.scrId} has ended (scr.autoResumeOnPhaseEnd)` } },
+        });
+        result.fired.push({ number, timer: 'TM13', command: 'resume-after-scr' });
+      } catch (error) {
+        if (!(error instanceof CommandRefusedError)) throw error;
+        result.refused.push({ number, timer: 'TM13', reason: error.message });
       }
     }
   }

@@ -75,6 +75,7 @@ export async function openServices(config: Config, databaseUrl: string, options:
   // Notices go by SMTP when SMTP_URL is set, to the demo inbox in demo mode, else they wait.
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : config.demo ? demoInboxMailer(db) : undefined;
   const modifications = new ModificationCommands(db, store, now);
+  const scrs = new SignificantCodeReviews(db, store, now);
   return {
     config,
     database,
@@ -90,12 +91,12 @@ export async function openServices(config: Config, databaseUrl: string, options:
     legalTexts: new LegalTexts(db, store),
     // Webhooks are always a configured channel; email only with SMTP or the demo inbox.
     deliveryWorker: new DeliveryWorker(db, mailer, { workerId: `secmod-${process.pid}-${randomUUID().slice(0, 8)}`, baseUrl: config.publicUrl, webhooks: webhookSender(db, box) }),
-    significantCodeReviews: new SignificantCodeReviews(db, store, now),
+    significantCodeReviews: scrs,
     bodyDecisions: new BodyDecisions(db, store, now),
     obligations: new Obligations(db, store, now),
     documents: new GeneratedDocuments(db, store, new LegalTexts(db, store), now, chromiumPdfRenderer()),
     webhooks: new WebhookEndpoints(db, store, box, now),
-    sweepDeadlines: () => sweepDeadlines({ db, store, commands: modifications, clock }),
+    sweepDeadlines: () => sweepDeadlines({ db, store, commands: modifications, clock, scrs }),
     close: () => database.close(),
   };
 }

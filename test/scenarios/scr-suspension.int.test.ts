@@ -19,8 +19,8 @@ async function toRefinement(): Promise<string> {
   return mp.reference;
 }
 
-const startScr = async (subject: string, noticeDate: string, startBasis = 'notice') => {
-  const res = await api.raw(AUTHORITY, 'POST', '/api/v1/significant-code-reviews', { payload: { subject, noticeDate, startBasis } });
+const startScr = async (subject: string, noticeDate: string, startBasis = 'notice', scope: string[] = [subject]) => {
+  const res = await api.raw(AUTHORITY, 'POST', '/api/v1/significant-code-reviews', { payload: { subject, noticeDate, startBasis, scope } });
   expect(res.status).toBe(201);
   return res.body as { id: string; streamVersion: number; record: Record<string, unknown> };
 };
@@ -47,12 +47,17 @@ describe('SCR suspension through the JSON API', () => {
     const scrId = started.id;
 
     // scr-live: an unknown SCR is not in its phase.
-    const unknown = await api.raw(AUTHORITY, 'POST', `/api/v1/modifications/${ref}/actions/suspend-for-scr`, { payload: { scrId: 'SCR-999', reasons: 'In scope' } });
+    const unknown = await api.raw(AUTHORITY, 'POST', `/api/v1/modifications/${ref}/actions/suspend-for-scr`, { payload: { scrId: 'SCR-999', scopeItems: ['Meter exchange notifications'], reasons: 'In scope' } });
     expect(unknown.status).toBe(409);
     expect(unknown.body).toMatchObject({ type: 'guard-failed', guards: ['scr-live'] });
 
     await api.setClock('2026-03-04T09:00:00Z');
-    const suspended = await api.act(AUTHORITY, ref, 'suspend-for-scr', { scrId, reasons: 'Within the scope of the SCR' });
+    // scr-in-scope: the subject must fall within the SCR's recorded scope (A1.1).
+    const outside = await api.raw(AUTHORITY, 'POST', `/api/v1/modifications/${ref}/actions/suspend-for-scr`, { payload: { scrId, scopeItems: ['Alt HAN charging'], reasons: 'In scope?' } });
+    expect(outside.status).toBe(422);
+    expect(outside.body).toMatchObject({ type: 'guard-failed', guards: ['scr-in-scope'], clause: 'A1.1' });
+    expect(outside.body.detail).toContain('Meter exchange notifications');
+    const suspended = await api.act(AUTHORITY, ref, 'suspend-for-scr', { scrId, scopeItems: ['Meter exchange notifications'], reasons: 'Within the scope of the SCR' });
     expect(suspended.state.id).toBe('S21');
     const paused = (await api.get(PROPOSER, ref)).timers as Record<string, { status: string; remaining?: { amount: number; unit: string } }>;
     expect(paused.TM02).toMatchObject({ status: 'paused', remaining: { unit: 'WD' } });
@@ -77,8 +82,17 @@ describe('SCR suspension through the JSON API', () => {
     expect(later.timersFired).toEqual([]);
     expect((await api.raw('panel.chair@panel.example', 'POST', `/api/v1/modifications/${ref}/actions/resume-after-scr`, { payload: { disposition: 'resume', reasons: 'r' } })).status).toBe(409);
 
+    // When the phase ends the sweeper notes it once
+    // on the SCR with the suspended proposals, and each becomes a resume-or-close task
+    // ([Default] scr.autoResumeOnPhaseEnd = false: nothing resumes by itself).
     await api.setClock('2026-04-01T09:00:00Z');
-    expect(await scr(scrId)).toMatchObject({ phaseEnd: '2026-04-01', live: false, ended: true });
+    expect(await scr(scrId)).toMatchObject({ phaseEnd: '2026-04-01', live: false, ended: true, phaseEndNoted: { phaseEnd: '2026-04-01', endedBy: 'd', suspendedProposals: [ref] } });
+    expect((await api.get(PROPOSER, ref)).state).toBe('S21');
+    const panelActions = (await api.raw('panel.chair@panel.example', 'GET', `/api/v1/modifications/${ref}/actions`)).body as { actions: { command: string }[] };
+    expect(panelActions.actions.map((a) => a.command)).toContain('resume-after-scr');
+    await api.setClock('2026-04-02T09:00:00Z');
+    const events = (await api.raw('analyst@secas.example', 'GET', `/api/v1/significant-code-reviews/${scrId}`)).body as { streamVersion: number };
+    expect(events.streamVersion).toBe(3);
     const resumed = await api.act('panel.chair@panel.example', ref, 'resume-after-scr', { disposition: 'resume', reasons: 'SCR Phase ended (limb (d))' });
     expect(resumed.state.id).toBe('S05');
     const running = ((await api.get(PROPOSER, ref)).timers as Record<string, { status: string; dueAt: string }>).TM02!;
@@ -97,7 +111,11 @@ describe('SCR suspension through the JSON API', () => {
     await api.setClock('2026-05-04T09:00:00Z');
     const { id } = await startScr('Prepayment arrangements', '2026-05-04', 'backstop-direction');
     const dp = await api.raise(PROPOSER, { ...DRAFT, title: 'Prepayment top-up' });
-    await api.act(AUTHORITY, dp.reference, 'suspend-for-scr', { scrId: id, reasons: 'In scope' });
+    // The Panel suspends on the Authority's scope view, which it must attach.
+    const panelAlone = await api.raw('panel.chair@panel.example', 'POST', `/api/v1/modifications/${dp.reference}/actions/suspend-for-scr`, { payload: { scrId: id, scopeItems: ['Prepayment arrangements'], reasons: 'In scope' } });
+    expect(panelAlone.status).toBe(422);
+    expect(panelAlone.body.guards).toEqual(['scr-in-scope']);
+    await api.act('panel.chair@panel.example', dp.reference, 'suspend-for-scr', { scrId: id, scopeItems: ['Prepayment arrangements'], authorityScopeViewDocumentId: 'OFG-SCOPE-1', reasons: 'In scope' });
     await api.setClock('2026-05-06T09:00:00Z');
     const scrDp = await api.raise(AUTHORITY, { ...DRAFT, title: 'SCR outcome: prepayment', submissionBasis: 'scr', scrId: id });
     expect(await scr(id)).toMatchObject({ phaseEnd: '2026-05-06', endedBy: 'a', scrDraftProposalRef: scrDp.reference, ended: true });
@@ -107,6 +125,40 @@ describe('SCR suspension through the JSON API', () => {
     const late = await api.raw(AUTHORITY, 'POST', `/api/v1/significant-code-reviews/${id}/actions/record-backstop-direction`, { payload: { directionDate: '2026-05-06', documentId: 'BD-2' } });
     expect(late.status).toBe(409);
     expect(late.body.clause).toBe('A1.1');
+  });
+
+  it('A1.1, scr.exemptionsAllowed: the Authority exempts a proposal, which then cannot be held and, if held, may resume while the phase is live; SCR writes are idempotent', async () => {
+    await api.setClock('2026-07-01T09:00:00Z');
+    const key = { 'idempotency-key': 'scr-start-smart-charging' };
+    const body = { payload: { subject: 'Smart charging', noticeDate: '2026-07-01', startBasis: 'notice', scope: ['Smart charging', 'Section H'] } };
+    const first = await api.raw(AUTHORITY, 'POST', '/api/v1/significant-code-reviews', body, key);
+    const repeat = await api.raw(AUTHORITY, 'POST', '/api/v1/significant-code-reviews', body, key);
+    expect(first.status).toBe(201);
+    expect(repeat.status).toBe(201);
+    expect(repeat.body).toEqual(first.body);
+    const reused = await api.raw(AUTHORITY, 'POST', '/api/v1/significant-code-reviews', { payload: { ...body.payload, subject: 'Other' } }, key);
+    expect(reused.status).toBe(422);
+    expect(reused.body.type).toBe('idempotency-key-reused');
+    const id = first.body.id as string;
+    expect((await api.raw(AUTHORITY, 'GET', '/api/v1/significant-code-reviews')).body.significantCodeReviews.filter((r: { subject: string }) => r.subject === 'Smart charging')).toHaveLength(1);
+
+    const held = await api.raise(PROPOSER, { ...DRAFT, title: 'Charge point data' });
+    const free = await api.raise(PROPOSER, { ...DRAFT, title: 'Charge point tariffs' });
+    await api.act(AUTHORITY, held.reference, 'suspend-for-scr', { scrId: id, scopeItems: ['Section H'], reasons: 'In scope' });
+    const exemptUrl = `/api/v1/significant-code-reviews/${id}/actions/exempt-proposal`;
+    expect((await api.raw('panel.chair@panel.example', 'POST', exemptUrl, { payload: { reference: free.reference, reasons: 'r' } })).status).toBe(403);
+    expect((await api.raw(AUTHORITY, 'POST', exemptUrl, { payload: { reference: 'DP999', reasons: 'r' } })).status).toBe(422);
+    for (const ref of [free.reference, held.reference]) {
+      const ok = await api.raw(AUTHORITY, 'POST', exemptUrl, { payload: { reference: ref, reasons: 'Not a matter for the review', documentId: 'OFG-EX-1' } });
+      expect(ok.status).toBe(200);
+    }
+    expect((await api.raw(AUTHORITY, 'POST', exemptUrl, { payload: { reference: free.reference, reasons: 'again' } })).status).toBe(409);
+    const refused = await api.raw(AUTHORITY, 'POST', `/api/v1/modifications/${free.reference}/actions/suspend-for-scr`, { payload: { scrId: id, scopeItems: ['Section H'], reasons: 'In scope' } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.guards).toEqual(['scr-in-scope']);
+    expect(await scr(id)).toMatchObject({ live: true, exemptions: [{ reference: free.reference }, { reference: held.reference }] });
+    const resumed = await api.act('panel.chair@panel.example', held.reference, 'resume-after-scr', { disposition: 'resume', reasons: 'Exempted by the Authority' });
+    expect(resumed.state.id).toBe('S01');
   });
 
   it('D9A.2, D9A.11, A1.1 limb (b): an Authority-Led Variation is directed, decided (ending the SCR Phase) and implemented; only the Authority acts', async () => {

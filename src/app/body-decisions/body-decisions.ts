@@ -2,6 +2,7 @@
 // Sub-Committee (G7.20(b)) or the SMKI PMA (L1.19(b)) records that it voted not to submit one
 // on a subject, after which one of its members may submit it (guard body-declined-first).
 // Recorded by the user who acts for the body; one event per decision on `body-decision-<id>`.
+import { onceIn, type RecordIdempotency } from '../record-idempotency.ts';
 import { sql } from 'kysely';
 import type { Db } from '../../store/database.ts';
 import type { EventStore, Projector, StoredEvent, Trx } from '../../store/event-store.ts';
@@ -73,7 +74,7 @@ export class BodyDecisions {
   ) {}
 
   /** Only the user acting for the body records its decision (§3.1); ids run BD-001, BD-002 … */
-  async record(input: BodyDecisionInput, actor: Actor): Promise<BodyDecisionView> {
+  async record(input: BodyDecisionInput, actor: Actor, idempotency?: RecordIdempotency): Promise<BodyDecisionView> {
     const held = BODIES.filter((b) => actor.roles.some((r) => r.role === ACTS_FOR[b]));
     const body = input.body ?? held[0] ?? 'ssc';
     if (!held.includes(body)) {
@@ -82,7 +83,7 @@ export class BodyDecisions {
     const now = this.now();
     if (!isIsoDate(input.decisionDate)) throw new RecordRefusedError(refuse('invalid-input', 'The decision date must be a calendar date like 2026-03-01', BODY_CLAUSE[body], { status: 422 }));
     if (input.decisionDate > londonDate(now)) throw new RecordRefusedError(refuse('invalid-input', `The decision date (${input.decisionDate}) cannot be later than today`, BODY_CLAUSE[body], { status: 422 }));
-    return this.db.transaction().execute(async (trx) => {
+    return this.db.transaction().execute((trx) => onceIn(trx, idempotency, now, async () => {
       await sql`SELECT 1 FROM event_chain_head WHERE id = 1 FOR UPDATE`.execute(trx);
       const count = await trx.selectFrom('body_decisions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
       const bodyDecisionId = `BD-${String(Number(count?.n ?? 0) + 1).padStart(3, '0')}`;
@@ -95,7 +96,7 @@ export class BodyDecisions {
         events: [{ type: 'BodyDecisionRecorded', data: { ...data }, metadata: { actor: { userId: actor.userId, ...(actor.organisationId ? { organisationId: actor.organisationId } : {}) }, clauseRefs: [BODY_CLAUSE[body]] } }],
       });
       return { ...data, recordedAt: now.toISOString() };
-    });
+    }));
   }
 
   async get(bodyDecisionId: string): Promise<BodyDecisionView | undefined> {

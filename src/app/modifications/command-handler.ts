@@ -70,7 +70,8 @@ export async function lookUpFacts(db: Db | Trx, actor: Actor, state: Modificatio
   const orgs = orgIds.length ? await db.selectFrom('organisations').select(['id', 'defaulting']).where('id', 'in', orgIds).execute() : [];
   const defaulting = (id: string | undefined) => orgs.some((o) => o.id === id && o.defaulting);
   const scrId = typeof payload?.scrId === 'string' && state ? payload.scrId : state?.suspension?.scrId;
-  const scr = scrId ? await scrFact(db, scrId, now) : undefined;
+  const references = state ? [state.references.dp, ...(state.references.mp ? [state.references.mp] : [])] : [];
+  const scr = scrId ? await scrFact(db, scrId, now, references) : undefined;
   const bodyDecision = typeof payload?.bodyDecisionId === 'string' ? await bodyDecisionFact(db, payload.bodyDecisionId) : undefined;
   return {
     actorOrganisationDefaulting: defaulting(actor.organisationId),

@@ -2,6 +2,7 @@
 // L10.24(c) decision, listing items with their reminders (TM14). The L8.11 item exists from
 // go-live; it is opened when the database is prepared (`openGoLiveObligations`), never by a read:
 // a GET changes nothing.
+import { onceIn, type RecordIdempotency } from '../record-idempotency.ts';
 import { sql } from 'kysely';
 import type { Db } from '../../store/database.ts';
 import { ConcurrencyError, type EventStore, type StoredEvent, type Trx } from '../../store/event-store.ts';
@@ -70,8 +71,8 @@ export class Obligations {
   }
 
   /** `POST /obligations/triggers`: opens an item (ids run OBL-001, OBL-002 …). */
-  async recordTrigger(payload: ObligationPayloadOf<'record-trigger'>, actor: Actor): Promise<ObligationOutcome> {
-    return this.db.transaction().execute(async (trx) => {
+  async recordTrigger(payload: ObligationPayloadOf<'record-trigger'>, actor: Actor, idempotency?: RecordIdempotency): Promise<ObligationOutcome> {
+    return this.db.transaction().execute((trx) => onceIn(trx, idempotency, this.now(), async () => {
       await lockLog(trx);
       const now = this.now();
       const rulebook = rulebookAt(now);
@@ -86,12 +87,12 @@ export class Obligations {
       const events = this.accepted(decideTrigger(payload, id, { now, rulebook, actor }, duplicateOf ? { duplicateOf } : {}));
       const result = await this.append(trx, id, 0, events, actor, 'record-trigger', rulebook);
       return { id, streamVersion: result.streamVersion, events: summary(result.events), obligation: (await this.viewIn(trx, id, now))! };
-    });
+    }));
   }
 
   /** The Panel's L10.24(c) decision. */
-  async recordDecision(id: string, payload: ObligationPayloadOf<'record-decision'>, actor: Actor, expectedVersion?: number): Promise<ObligationOutcome> {
-    return this.db.transaction().execute(async (trx) => {
+  async recordDecision(id: string, payload: ObligationPayloadOf<'record-decision'>, actor: Actor, expectedVersion?: number, idempotency?: RecordIdempotency): Promise<ObligationOutcome> {
+    return this.db.transaction().execute((trx) => onceIn(trx, idempotency, this.now(), async () => {
       await lockLog(trx);
       const now = this.now();
       const rulebook = rulebookAt(now);
@@ -105,7 +106,7 @@ export class Obligations {
       const events = this.accepted(decideDecision(payload, state, { now, rulebook, actor }));
       const result = await this.append(trx, id, stored.length, events, actor, 'record-decision', rulebook);
       return { id, streamVersion: result.streamVersion, events: summary(result.events), obligation: (await this.viewIn(trx, id, now))! };
-    });
+    }));
   }
 
   private async viewIn(db: Db | Trx, id: string, now: Date): Promise<ObligationView | undefined> {

@@ -8,12 +8,15 @@ import { ConcurrencyError, type EventStore, type StoredEvent, type Trx } from '.
 import type { Actor } from '../../domain/modification/index.ts';
 import { CURRENT_RULEBOOK, rulebookFor, type Rulebook } from '../../domain/rulebook/index.ts';
 import {
-  alvDirectedFrom, decideAlv, decideScr, decideStart, phaseOf, replayAlv, replayScr, todayIn,
+  alvDirectedFrom, decideAlv, decidePhaseEndNotice, decideScr, decideStart, isExempted, phaseOf, replayAlv, replayScr, todayIn, type NamedProposal,
   type AlvCommand, type AlvEvent, type AlvState, type ScrCommand, type ScrEvent, type ScrPayloadOf, type ScrState,
 } from '../../domain/scr/index.ts';
 import type { Decision } from '../../domain/shared/decision.ts';
 import { alvStream, linksOf, scrStream, toRecordEvent } from './scr-projector.ts';
 import { RecordNotFoundError, RecordRefusedError } from './record-errors.ts';
+import { onceIn, type RecordIdempotency } from '../record-idempotency.ts';
+import { formatReference, parseReference } from '../modifications/references.ts';
+import { SYSTEM_ACTOR } from '../modifications/actor.ts';
 
 export interface RecordOutcome<V> {
   readonly id: string;
@@ -30,6 +33,8 @@ export interface ScrView {
   readonly scope: readonly string[];
   readonly backstopDirections: ScrState['backstopDirections'];
   readonly alvs: ScrState['alvs'];
+  readonly exemptions: ScrState['exemptions'];
+  readonly phaseEndNoted?: ScrState['phaseEndNoted'];
   readonly conclusionDocumentDate?: string;
   readonly noModificationConclusionDate?: string;
   readonly scrDraftProposalRef?: string;
@@ -55,6 +60,7 @@ export const scrView = (row: ScrRow, now: Date): ScrView => {
   const phase = phaseOf(s, links, todayIn({ now, rulebook }), rulebook);
   return {
     id: s.id, subject: s.subject, noticeDate: s.noticeDate, startBasis: s.startBasis, scope: s.scope, backstopDirections: s.backstopDirections, alvs: s.alvs,
+    exemptions: s.exemptions ?? [], ...(s.phaseEndNoted ? { phaseEndNoted: s.phaseEndNoted } : {}),
     ...(s.conclusion ? { conclusionDocumentDate: s.conclusion.conclusionDocumentDate } : {}),
     ...(s.noModificationConclusion ? { noModificationConclusionDate: s.noModificationConclusion.conclusionDate } : {}),
     ...(links.scrDraftProposal ? { scrDraftProposalRef: links.scrDraftProposal.reference, scrDraftProposalDate: links.scrDraftProposal.date } : {}),
@@ -65,12 +71,24 @@ export const scrView = (row: ScrRow, now: Date): ScrView => {
   };
 };
 
-/** The `scr` fact for suspend-for-scr / resume-after-scr (guards scr-live, scr-ended-or-exempt). */
-export async function scrFact(db: Db | Trx, scrId: string, now: Date): Promise<{ id: string; live: boolean; ended: boolean } | undefined> {
+/** Every reference a proposal is known by: its DP reference, and its MP reference once converted. */
+export const referencesOf = (n: number, phase: string): string[] =>
+  phase === 'proposal' ? [formatReference('DP', n), formatReference('MP', n)] : [formatReference('DP', n)];
+
+/** The proposal an exempt-proposal command names (DPnnn or MPnnn), or undefined. */
+async function namedProposal(trx: Trx, reference: string): Promise<NamedProposal | undefined> {
+  const n = /^(DP|MP)\d{1,9}$/i.test(reference.trim()) ? parseReference(reference) : undefined;
+  if (n === undefined) return undefined;
+  const row = await trx.selectFrom('modification_register').select(['number', 'phase']).where('number', '=', n).executeTakeFirst();
+  return row ? { references: referencesOf(row.number, row.phase) } : undefined;
+}
+
+/** The `scr` fact for suspend-for-scr / resume-after-scr (guards scr-live, scr-in-scope, scr-ended-or-exempt). */
+export async function scrFact(db: Db | Trx, scrId: string, now: Date, references: readonly string[] = []): Promise<{ id: string; live: boolean; ended: boolean; scope: readonly string[]; exempt: boolean } | undefined> {
   const row = await db.selectFrom('significant_code_reviews').selectAll().where('id', '=', scrId).executeTakeFirst();
   if (!row) return undefined;
   const v = scrView(row, now);
-  return { id: v.id, live: v.live, ended: v.ended };
+  return { id: v.id, live: v.live, ended: v.ended, scope: v.scope, exempt: isExempted(row.state as ScrState, references) };
 }
 
 const lockLog = (trx: Trx) => sql`SELECT 1 FROM event_chain_head WHERE id = 1 FOR UPDATE`.execute(trx);
@@ -97,8 +115,8 @@ export class SignificantCodeReviews {
   }
 
   /** `POST /significant-code-reviews`: the Authority starts an SCR; ids run SCR-001, SCR-002 … */
-  async start(payload: ScrPayloadOf<'start'>, actor: Actor): Promise<RecordOutcome<ScrView>> {
-    return this.db.transaction().execute(async (trx) => {
+  async start(payload: ScrPayloadOf<'start'>, actor: Actor, idempotency?: RecordIdempotency): Promise<RecordOutcome<ScrView>> {
+    return this.db.transaction().execute((trx) => onceIn(trx, idempotency, this.now(), async () => {
       await lockLog(trx);
       const now = this.now();
       const rulebook = rulebookAt(now);
@@ -110,11 +128,11 @@ export class SignificantCodeReviews {
         events: events.map((e) => ({ type: e.type, data: e.data as unknown as Record<string, unknown>, metadata: this.metadata(actor, 'start', e.clauseRefs, rulebook) })),
       });
       return { id, streamVersion: result.streamVersion, events: summary(result.events), record: await this.viewIn(trx, id, now) };
-    });
+    }));
   }
 
-  async act(id: string, command: Exclude<ScrCommand, { type: 'start' }>, actor: Actor, expectedVersion?: number): Promise<RecordOutcome<ScrView>> {
-    return this.db.transaction().execute(async (trx) => {
+  async act(id: string, command: Exclude<ScrCommand, { type: 'start' }>, actor: Actor, expectedVersion?: number, idempotency?: RecordIdempotency): Promise<RecordOutcome<ScrView>> {
+    return this.db.transaction().execute((trx) => onceIn(trx, idempotency, this.now(), async () => {
       await lockLog(trx);
       const now = this.now();
       const rulebook = rulebookAt(now);
@@ -123,7 +141,8 @@ export class SignificantCodeReviews {
       if (!state) throw new RecordNotFoundError(`There is no Significant Code Review ${id}.`);
       if (expectedVersion !== undefined && expectedVersion !== stored.length) throw new ConcurrencyError(scrStream(id), expectedVersion, stored.length);
       const row = await trx.selectFrom('significant_code_reviews').selectAll().where('id', '=', id).executeTakeFirst();
-      const events = this.accepted(decideScr(command, state, { now, rulebook, actor }, row ? linksOf(row) : {}));
+      const named = command.type === 'exempt-proposal' ? await namedProposal(trx, command.payload.reference) : undefined;
+      const events = this.accepted(decideScr(command, state, { now, rulebook, actor }, row ? linksOf(row) : {}, named));
       const result = await this.store.appendIn(trx, {
         streamId: scrStream(id), expectedVersion: stored.length,
         events: events.map((e) => ({ type: e.type, data: e.data as unknown as Record<string, unknown>, metadata: this.metadata(actor, command.type, e.clauseRefs, rulebook) })),
@@ -140,11 +159,11 @@ export class SignificantCodeReviews {
         appended.push(...alv.events);
       }
       return { id, streamVersion: result.streamVersion, events: summary(appended), record: await this.viewIn(trx, id, now) };
-    });
+    }));
   }
 
-  async actOnAlv(id: string, command: AlvCommand, actor: Actor, expectedVersion?: number): Promise<RecordOutcome<AlvView>> {
-    return this.db.transaction().execute(async (trx) => {
+  async actOnAlv(id: string, command: AlvCommand, actor: Actor, expectedVersion?: number, idempotency?: RecordIdempotency): Promise<RecordOutcome<AlvView>> {
+    return this.db.transaction().execute((trx) => onceIn(trx, idempotency, this.now(), async () => {
       await lockLog(trx);
       const now = this.now();
       const rulebook = rulebookAt(now);
@@ -159,7 +178,43 @@ export class SignificantCodeReviews {
       });
       const record = await this.alvIn(trx, id);
       return { id, streamVersion: result.streamVersion, events: summary(result.events), record: record! };
-    });
+    }));
+  }
+
+  /**
+   * TM13 and the other limbs: notes on each SCR whose phase has ended, once, which proposals
+   * are still suspended for it (their resume-or-close tasks). Run by the deadline sweeper.
+   */
+  async notePhaseEnds(): Promise<{ readonly scrId: string; readonly suspendedProposals: readonly string[] }[]> {
+    const now = this.now();
+    const rulebook = rulebookAt(now);
+    const today = todayIn({ now, rulebook });
+    const candidates = await this.db.selectFrom('significant_code_reviews').select('id')
+      .where('phase_end', '<=', today)
+      .where(sql<boolean>`NOT (state ? 'phaseEndNoted')`)
+      .orderBy('id').execute();
+    const noted: { scrId: string; suspendedProposals: string[] }[] = [];
+    for (const { id } of candidates) {
+      const outcome = await this.db.transaction().execute(async (trx) => {
+        await lockLog(trx);
+        const stored = await this.store.readStream(scrStream(id), trx as unknown as Db);
+        const state = replayScr(stored.map((e) => toRecordEvent<ScrEvent>(e)));
+        const row = await trx.selectFrom('significant_code_reviews').selectAll().where('id', '=', id).executeTakeFirst();
+        if (!state || !row) return undefined;
+        const suspended = await trx.selectFrom('modification_register').select(['reference'])
+          .where('state_id', '=', 'S21').where(sql<boolean>`state->'suspension'->>'scrId' = ${id}`).orderBy('number').execute();
+        const refs = suspended.map((r) => r.reference);
+        const events = this.accepted(decidePhaseEndNotice(state, linksOf(row), { now, rulebook }, refs));
+        if (events.length === 0) return undefined;
+        await this.store.appendIn(trx, {
+          streamId: scrStream(id), expectedVersion: stored.length,
+          events: events.map((e) => ({ type: e.type, data: e.data as unknown as Record<string, unknown>, metadata: this.metadata(SYSTEM_ACTOR, 'note-phase-end', e.clauseRefs, rulebook) })),
+        });
+        return { scrId: id, suspendedProposals: refs };
+      });
+      if (outcome) noted.push(outcome);
+    }
+    return noted;
   }
 
   private async viewIn(db: Db | Trx, id: string, now: Date): Promise<ScrView> {

@@ -29,8 +29,8 @@ const at = (state: Parameters<typeof lifecycle>[0], then?: (s: Stream) => void) 
 };
 const ft = { changeKind: 'typographical-error', panelDecision: { for: 9, against: 0, abstain: 0 }, summary: 'Typo', legalTextDocumentId: 'LT-FT', legalTextBaseline: '5.18' };
 const conditions = ['declared-organisation', 'relevant-expertise', 'conflict-of-interest-declared'];
-const scrLive = { scr: { id: 'SCR-1', live: true, ended: false } };
-const scrEnded = { scr: { id: 'SCR-1', live: false, ended: true } };
+const scrLive = { scr: { id: 'SCR-1', live: true, ended: false, scope: ['Smart meter data access'] } };
+const scrEnded = { scr: { id: 'SCR-1', live: false, ended: true, scope: ['Smart meter data access'] } };
 const toS13 = (s: Stream) => {
   s.run('authority', 'determine-path', { path: 2, reasons: 'Material' });
   for (const v of VOTERS) s.run(v, 'cast-vote', PAYLOADS.vote());
@@ -75,8 +75,8 @@ const CASES: readonly Case[] = [
   c({ command: 'mark-implemented', given: at('S16'), actor: 'analyst', payload: { secVersion: '5.19' }, refusedActor: 'panelChair', clause: 'C2.3(d)', repeat: 'invalid-state' }),
   c({ command: 'withdraw', given: at('S05'), actor: 'proposer', payload: { reason: 'No longer needed' }, refusedActor: 'otherParty', clause: 'D:withdrawal', repeat: 'invalid-state' }),
   c({ command: 'adopt', given: at('S05', (s) => s.run('proposer', 'withdraw', {})), actor: 'otherParty', payload: {}, refusedActor: 'defaulting', clause: 'D:adoption', repeat: 'invalid-state' }),
-  c({ command: 'suspend-for-scr', given: at('S05'), actor: 'authority', payload: { scrId: 'SCR-1', reasons: 'In scope' }, facts: scrLive, refusedActor: 'proposer', clause: 'A1.1', repeat: 'invalid-state' }),
-  c({ command: 'resume-after-scr', given: at('S05', (s) => s.run('authority', 'suspend-for-scr', { scrId: 'SCR-1', reasons: 'In scope' }, scrLive)), actor: 'panelChair', payload: { disposition: 'resume', reasons: 'Ended' }, facts: scrEnded, refusedActor: 'proposer', clause: 'A1.1', repeat: 'invalid-state' }),
+  c({ command: 'suspend-for-scr', given: at('S05'), actor: 'authority', payload: { scrId: 'SCR-1', scopeItems: ['Smart meter data access'], reasons: 'In scope' }, facts: scrLive, refusedActor: 'proposer', clause: 'A1.1', repeat: 'invalid-state' }),
+  c({ command: 'resume-after-scr', given: at('S05', (s) => s.run('authority', 'suspend-for-scr', { scrId: 'SCR-1', scopeItems: ['Smart meter data access'], reasons: 'In scope' }, scrLive)), actor: 'panelChair', payload: { disposition: 'resume', reasons: 'Ended' }, facts: scrEnded, refusedActor: 'proposer', clause: 'A1.1', repeat: 'invalid-state' }),
   c({ command: 'request-urgency', given: at('S05'), actor: 'proposer', payload: { reasons: 'Consumer detriment' }, refusedActor: 'otherParty', clause: 'D:urgent-modifications', repeat: 'invalid-state' }),
   c({ command: 'decide-urgency', given: at('S05', (s) => s.run('proposer', 'request-urgency', { reasons: 'Detriment' })), actor: 'authority', payload: { granted: false, reasons: 'Criteria not met' }, refusedActor: 'panelChair', clause: 'D:urgent-modifications', repeat: 'guard-failed' }),
   c({ command: 'determine-path', given: at('S05'), actor: 'authority', payload: { path: 2, reasons: 'Material' }, refusedActor: 'panelChair', clause: 'D:path-determination', repeat: 'accepted' }),

@@ -31,8 +31,12 @@ export interface DomainFacts {
   readonly proposerOrganisationDefaulting?: boolean;
   /** The BodyDecision named by the payload's `bodyDecisionId` (guard body-declined-first, G7.20(b), L1.19(b)). */
   readonly bodyDecision?: { readonly id: string; readonly body: 'ssc' | 'smki-pma'; readonly decision: 'not-to-submit' };
-  /** The SignificantCodeReview named by the payload (or linked to the stream): guards scr-live, scr-ended-or-exempt. */
-  readonly scr?: { readonly id: string; readonly live: boolean; readonly ended: boolean; readonly exempt?: boolean };
+  /**
+   * The SignificantCodeReview named by the payload (or linked to the stream): guards scr-live,
+   * scr-in-scope, scr-ended-or-exempt. `scope` is the SCR's recorded scope; `exempt` says the
+   * Authority has exempted this proposal.
+   */
+  readonly scr?: { readonly id: string; readonly live: boolean; readonly ended: boolean; readonly scope?: readonly string[]; readonly exempt?: boolean };
   /** Current Change Board seats with suspended flags (M8.5(c)(i)); snapshotted by open-ballot, re-read by cast-vote/close-vote. */
   readonly changeBoardSeats?: readonly Seat[];
   /** SEC versions designated after the legal text's baseline (R-LT-01). */

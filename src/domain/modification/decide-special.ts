@@ -9,6 +9,12 @@ import { GuardCheck } from './guards.ts';
 import type { Proposer } from './state.ts';
 import { calendarOf, pausedTimers, remainingOf, resumeTimer, runningTimers, startTimer, withinWindow } from './timers.ts';
 
+/** Scope items not found in the SCR's recorded scope (compared without case or surrounding spaces). */
+const outsideScope = (items: readonly string[], scope: readonly string[]): string[] => {
+  const recorded = new Set(scope.map((x) => x.trim().toLowerCase()));
+  return items.filter((x) => !recorded.has(x.trim().toLowerCase()));
+};
+
 export const SPECIAL_SPECS: Specs = {
   withdraw: {
     // Repeat: refused 409 (already in WithdrawalNotice).
@@ -50,12 +56,22 @@ export const SPECIAL_SPECS: Specs = {
       const scr = ctx.facts.scr;
       const g = new GuardCheck(s, ctx).check('scr-live', !!scr && scr.id === p.scrId && scr.live && !scr.ended, `Significant Code Review ${p.scrId} is not in its phase`);
       if (!g.ok) return g.refusal(step.row);
+      const outside = outsideScope(p.scopeItems, scr?.scope ?? []);
+      const byPanelAlone = !step.entitled.includes('authority') && !p.authorityScopeViewDocumentId;
+      g.check('scr-in-scope', outside.length === 0, outside.length
+        ? `${outside.map((x) => `"${x}"`).join(', ')} ${outside.length === 1 ? 'is' : 'are'} not in the recorded scope of ${p.scrId}${scr?.scope?.length ? ` (${scr.scope.join('; ')})` : ' (no scope is recorded)'}`
+        : '')
+        .check('scr-in-scope', scr?.exempt !== true, `The Authority has exempted this proposal from ${p.scrId}`)
+        .check('scr-in-scope', !byPanelAlone, "The Panel suspends on the Authority's view of the scope: attach it (authorityScopeViewDocumentId)");
+      if (!g.ok) return g.refusal(step.row);
       const paused = runningTimers(s).map((t) => ({ timer: t.timer, remaining: remainingOf(ctx, t, s) }));
-      return accept(emit(step, 'ProposalSuspendedForScr', { scrId: p.scrId, resumeState: s.state, reasons: p.reasons, paused }));
+      return accept(emit(step, 'ProposalSuspendedForScr', { scrId: p.scrId, resumeState: s.state, reasons: p.reasons, paused, scopeItems: p.scopeItems, ...(p.authorityScopeViewDocumentId ? { authorityScopeViewDocumentId: p.authorityScopeViewDocumentId } : {}) }));
     },
   },
   'resume-after-scr': {
-    // T47 (resume) or T48 (close). Repeat: refused 409.
+    // T47 (resume) or T48 (close). Repeat: refused 409. The row's actors count: the System
+    // (scr.autoResumeOnPhaseEnd) may resume (T47) but never close (T48).
+    rowActors: true,
     select: (rows, p) => rows.find((r) => r.when?.disposition === p.disposition),
     run: (p, step) => {
       const { s, ctx, row } = step;

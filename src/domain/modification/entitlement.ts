@@ -42,6 +42,7 @@ const PARAMETER_RULES: Readonly<Record<string, (ctx: Ctx, kind: ActorKind) => bo
   'appeal.decider': (c, k) => c.rulebook.parameters.appeal.enabled.value && c.rulebook.parameters.appeal.decider.value === k,
   'withdrawal.adoptionEnabled': (c) => c.rulebook.parameters.withdrawal.adoptionEnabled.value,
   'defaulting.mayAdopt': (c) => c.rulebook.parameters.defaulting.mayAdopt.value,
+  'scr.autoResumeOnPhaseEnd': (c) => c.rulebook.parameters.scr.autoResumeOnPhaseEnd.value,
   'scr.suspensionDeciders': (c, k) => c.rulebook.parameters.scr.suspensionEnabled.value && listHas(c.rulebook.parameters.scr.suspensionDeciders.value, k),
   'fmr.preparedBy': (c, k) => c.rulebook.parameters.fmr.preparedBy.value === k,
 };

@@ -79,7 +79,7 @@ export interface EventDataMap {
   ProposalWithdrawn: { resumeState: StateId; reason?: string };
   ProposalAdopted: { proposer: Proposer };
   AdoptionWindowExpired: Record<string, never>;
-  ProposalSuspendedForScr: { scrId: string; resumeState: StateId; reasons: string; paused: readonly { timer: TimerId; remaining: Duration }[] };
+  ProposalSuspendedForScr: { scrId: string; resumeState: StateId; reasons: string; paused: readonly { timer: TimerId; remaining: Duration }[]; scopeItems?: readonly string[]; authorityScopeViewDocumentId?: string };
   ProposalResumedAfterScr: { reasons: string; resumed: readonly TimerStart[] };
   ProposalClosedForScr: { reasons: string };
   UrgencyRequested: { reasons: string; criteria: readonly string[] };

@@ -174,21 +174,57 @@ describe('SCR suspension (T46–T48)', () => {
     const before = s.s.timers.TM02;
     expect(before?.status).toBe('running');
     s.advance(DAY);
-    s.run('authority', 'suspend-for-scr', { scrId: 'SCR-1', reasons: 'Within the SCR scope' }, { scr: { id: 'SCR-1', live: true, ended: false } });
+    s.run('authority', 'suspend-for-scr', { scrId: 'SCR-1', scopeItems: ['Smart meter data access'], reasons: 'Within the SCR scope' }, { scr: { id: 'SCR-1', live: true, ended: false, scope: ['Smart meter data access'] } });
     expect(s.s.state).toBe('S21');
     expect(s.s.timers.TM02).toMatchObject({ status: 'paused', remaining: { amount: 14, unit: 'WD' } });
     s.advance(60 * DAY);
     expect(dueTimers(s.s, s.now)).toEqual([]);
-    expect(s.try('panelChair', 'resume-after-scr', { disposition: 'resume', reasons: 'ended' }, { scr: { id: 'SCR-1', live: true, ended: false } }))
+    expect(s.try('panelChair', 'resume-after-scr', { disposition: 'resume', reasons: 'ended' }, { scr: { id: 'SCR-1', live: true, ended: false, scope: ['Smart meter data access'] } }))
       .toMatchObject({ code: 'guard-failed', guards: ['scr-ended-or-exempt'], status: 409 });
-    s.run('panelChair', 'resume-after-scr', { disposition: 'resume', reasons: 'SCR concluded' }, { scr: { id: 'SCR-1', live: false, ended: true } });
+    s.run('panelChair', 'resume-after-scr', { disposition: 'resume', reasons: 'SCR concluded' }, { scr: { id: 'SCR-1', live: false, ended: true, scope: ['Smart meter data access'] } });
     expect(s.s.state).toBe('S05');
     expect(s.s.timers.TM02?.status).toBe('running');
     expect(Date.parse(s.s.timers.TM02?.dueAt ?? '')).toBeGreaterThan(s.now.getTime() + 13 * DAY);
   });
+  it("a proposal is held only for subjects within the SCR's recorded scope (A1.1, T46 scr-in-scope)", () => {
+    const s = lifecycle('S05');
+    const live = { scr: { id: 'SCR-1', live: true, ended: false, scope: ['Smart meter data access', 'Section H'] } };
+    expect(s.try('authority', 'suspend-for-scr', { scrId: 'SCR-1', scopeItems: ['Alt HAN charging'], reasons: 'In scope?' }, live))
+      .toMatchObject({ code: 'guard-failed', guards: ['scr-in-scope'], clause: 'A1.1' });
+    s.run('authority', 'suspend-for-scr', { scrId: 'SCR-1', scopeItems: ['section h'], reasons: 'Section H is under review' }, live);
+    expect(s.s.state).toBe('S21');
+  });
+  it("the Panel suspends only on the Authority's scope view (A1.1, T46)", () => {
+    const s = lifecycle('S05');
+    const live = { scr: { id: 'SCR-1', live: true, ended: false, scope: ['Smart meter data access'] } };
+    expect(s.try('panelChair', 'suspend-for-scr', { scrId: 'SCR-1', scopeItems: ['Smart meter data access'], reasons: 'In scope' }, live))
+      .toMatchObject({ code: 'guard-failed', guards: ['scr-in-scope'] });
+    s.run('panelChair', 'suspend-for-scr', { scrId: 'SCR-1', scopeItems: ['Smart meter data access'], authorityScopeViewDocumentId: 'OFG-LETTER-7', reasons: 'In scope' }, live);
+    expect(s.s.state).toBe('S21');
+  });
+  it('an exempted proposal is not held, and a held one may resume once exempted (scr.exemptionsAllowed)', () => {
+    const s = lifecycle('S05');
+    const exempt = { scr: { id: 'SCR-1', live: true, ended: false, scope: ['Smart meter data access'], exempt: true } };
+    expect(s.try('authority', 'suspend-for-scr', { scrId: 'SCR-1', scopeItems: ['Smart meter data access'], reasons: 'In scope' }, exempt))
+      .toMatchObject({ code: 'guard-failed', guards: ['scr-in-scope'] });
+    s.run('authority', 'suspend-for-scr', { scrId: 'SCR-1', scopeItems: ['Smart meter data access'], reasons: 'In scope' }, { scr: { ...exempt.scr, exempt: false } });
+    s.run('panelChair', 'resume-after-scr', { disposition: 'resume', reasons: 'Exempted by the Authority' }, exempt);
+    expect(s.s.state).toBe('S05');
+  });
+  it('the System resumes at the phase end only where the rulebook says so (scr.autoResumeOnPhaseEnd, default false)', () => {
+    const s = lifecycle('S05');
+    const ended = { scr: { id: 'SCR-1', live: false, ended: true, scope: ['Smart meter data access'] } };
+    s.run('authority', 'suspend-for-scr', { scrId: 'SCR-1', scopeItems: ['Smart meter data access'], reasons: 'In scope' }, { scr: { ...ended.scr, live: true, ended: false } });
+    expect(s.try('system', 'resume-after-scr', { disposition: 'resume', reasons: 'Phase ended' }, ended)).toMatchObject({ code: 'not-entitled', status: 403 });
+    const scr = s.rulebook.parameters.scr;
+    s.rulebook = { ...s.rulebook, parameters: { ...s.rulebook.parameters, scr: { ...scr, autoResumeOnPhaseEnd: { ...scr.autoResumeOnPhaseEnd, value: true } } } } as typeof s.rulebook;
+    expect(s.try('system', 'resume-after-scr', { disposition: 'close', reasons: 'Subsumed' }, ended)).toMatchObject({ code: 'not-entitled' });
+    s.run('system', 'resume-after-scr', { disposition: 'resume', reasons: 'Phase ended' }, ended);
+    expect(s.s.state).toBe('S05');
+  });
   it('closes as subsumed (T48)', () => {
     const s = lifecycle('S02');
-    s.run('authority', 'suspend-for-scr', { scrId: 'SCR-1', reasons: 'In scope' }, { scr: { id: 'SCR-1', live: true, ended: false } });
+    s.run('authority', 'suspend-for-scr', { scrId: 'SCR-1', scopeItems: ['Smart meter data access'], reasons: 'In scope' }, { scr: { id: 'SCR-1', live: true, ended: false, scope: ['Smart meter data access'] } });
     s.run('authority', 'resume-after-scr', { disposition: 'close', reasons: 'Subsumed' });
     expect(s.s.state).toBe('S22');
   });

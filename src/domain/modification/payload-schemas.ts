@@ -171,7 +171,12 @@ export const PAYLOAD_SCHEMA_DEFINITIONS = {
   'mark-implemented': obj({ secVersion: text(20) }),
   withdraw: obj({ reason: str(LONG) }, ['reason']),
   adopt: obj({ statement: str(LONG) }, ['statement']),
-  'suspend-for-scr': obj({ scrId: id(), reasons: text(LONG) }),
+  'suspend-for-scr': obj({
+    scrId: id(),
+    scopeItems: list(text(200), 50, 1),
+    authorityScopeViewDocumentId: id(),
+    reasons: text(LONG),
+  }, ['authorityScopeViewDocumentId']),
   'resume-after-scr': obj({ disposition: oneOf(['resume', 'close'] as const), reasons: text(LONG) }),
   'request-urgency': obj({ reasons: text(LONG), criteria: list(text(100), 10) }, ['criteria']),
   'decide-urgency': obj({

@@ -68,7 +68,7 @@ const POOL: readonly ModificationCommand[] = [
   cmd('mark-implemented', { secVersion: '5.19' }),
   cmd('withdraw', {}),
   cmd('adopt', {}),
-  cmd('suspend-for-scr', { scrId: 'SCR-1', reasons: 'Scope' }),
+  cmd('suspend-for-scr', { scrId: 'SCR-1', scopeItems: ['Smart meter data access'], reasons: 'Scope' }),
   cmd('resume-after-scr', { disposition: 'resume', reasons: 'Ended' }),
   cmd('resume-after-scr', { disposition: 'close', reasons: 'Subsumed' }),
   cmd('request-urgency', { reasons: 'Urgent' }),
@@ -82,8 +82,8 @@ const POOL: readonly ModificationCommand[] = [
 
 const FACTS: readonly Partial<DomainFacts>[] = [
   {},
-  { scr: { id: 'SCR-1', live: true, ended: false } },
-  { scr: { id: 'SCR-1', live: false, ended: true } },
+  { scr: { id: 'SCR-1', live: true, ended: false, scope: ['Smart meter data access'] } },
+  { scr: { id: 'SCR-1', live: false, ended: true, scope: ['Smart meter data access'] } },
   { secVersionsAfterBaseline: ['5.19'] },
   { legalTextChecked: false },
 ];
@@ -158,5 +158,5 @@ describe('property: random command sequences', () => {
       }
       expect(replay(events)).toEqual(state);
     }), { numRuns: 150 });
-  });
+  }, 120_000);
 });

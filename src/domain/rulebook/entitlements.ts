@@ -28,7 +28,7 @@ const row = (
   command: string,
   tokens: string,
   parameters: Partial<Record<ActorKind, string>> = {},
-  extra: { variant?: string; system?: EntitlementMark } = {},
+  extra: { variant?: string; system?: EntitlementMark; systemParameter?: string } = {},
 ): EntitlementRow => {
   const parts = tokens.trim().split(/\s+/);
   if (parts.length !== MATRIX_COLUMNS.length) throw new Error(`Entitlement row ${command} has ${parts.length} cells`);
@@ -38,7 +38,7 @@ const row = (
     const parameter = parameters[actor];
     cells[actor] = parameter ? { ...cell, parameter } : cell;
   });
-  if (extra.system) cells.system = { mark: extra.system };
+  if (extra.system) cells.system = { mark: extra.system, ...(extra.systemParameter ? { parameter: extra.systemParameter } : {}) };
   return { command, ...(extra.variant ? { variant: extra.variant } : {}), cells };
 };
 
@@ -104,7 +104,8 @@ export const ENTITLEMENTS: readonly EntitlementRow[] = [
     'defaulting-party': 'defaulting.mayAdopt',
   }),
   row('suspend-for-scr',                 '-    -    -    -    -    C42  C42   -   -    -    -    -    -     -   -     -    -', all(['authority', 'panel'], 'scr.suspensionDeciders')),
-  row('resume-after-scr',                '-    -    -    -    -    C42  C42   -   -    -    -    -    -     -   -     -    -', all(['authority', 'panel'], 'scr.suspensionDeciders')),
+  // The System resumes (T47 only) when a rulebook sets scr.autoResumeOnPhaseEnd (default false: tasks instead).
+  row('resume-after-scr',                '-    -    -    -    -    C42  C42   -   -    -    -    -    -     -   -     -    -', all(['authority', 'panel'], 'scr.suspensionDeciders'), { system: 'C', systemParameter: 'scr.autoResumeOnPhaseEnd' }),
   row('schedule-implementation',         '-    -    -    -    -    -    Y43   -   -    -    -    -    -     -   -     -    -'),
   row('mark-implemented',                '-    -    -    -    -    -    -     -   -    -    D43  -    -     -   -     -    -', { 'code-administrator': 'implementation.autoMarkImplemented' }),
   // Internal command (§5.5): only the `system` actor executes timer expiries.

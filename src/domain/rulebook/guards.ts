@@ -47,6 +47,7 @@ export const GUARDS: readonly GuardDefinition[] = [
   guard('withdrawable-state', 'state', 'The current state is in withdrawal.allowedStates.', ['D:withdrawal'], '[Default] withdrawal.allowedStates', ['withdrawal.allowedStates']),
   guard('adopter-entitled', 'rights', 'The adopter could itself submit a DP on the subject and is not a Defaulting Party.', ['D:adoption', 'M8.5(b)'], '[Default] withdrawal.adoptionEnabled, defaulting.mayAdopt', ['withdrawal.adoptionEnabled', 'defaulting.mayAdopt']),
   guard('scr-live', 'state', 'A linked SignificantCodeReview is in its phase (started and not ended).', ['A1.1'], '[Seed A1.1 "Significant Code Review Phase"]'),
+  guard('scr-in-scope', 'content', "The proposal's subject falls within the SCR's recorded scope (the items named are entries of that scope), it is not exempted, and a Panel suspension cites the Authority's scope view.", ['A1.1'], '[Seed A1.1 "Significant Code Review Phase"]; [Analogy]; [Default] scr.exemptionsAllowed', ['scr.exemptionsAllowed']),
   guard('scr-ended-or-exempt', 'state', 'The linked SCR Phase has ended, or the Authority has exempted the proposal.', ['A1.1'], '[Seed A1.1]; [Default] scr.exemptionsAllowed', ['scr.exemptionsAllowed']),
   guard('urgency-requested', 'state', 'urgency = requested.', ['D:urgent-modifications'], '[Public: C25]'),
 ];

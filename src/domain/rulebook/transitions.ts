@@ -265,13 +265,13 @@ export const TRANSITIONS: readonly TransitionDefinition[] = [
   },
   {
     id: 'T46', from: P, to: ['S21'], command: 'suspend-for-scr', actors: ['authority', 'panel'],
-    actorParameters: ['scr.suspensionDeciders', 'scr.suspensionEnabled'], guards: ['scr-live'],
+    actorParameters: ['scr.suspensionDeciders', 'scr.suspensionEnabled'], guards: ['scr-live', 'scr-in-scope'],
     conditions: "Subject within the SCR's scope; the Panel records the Authority's scope view. Saves resumeState; links scrId. States per scr.suspendableStates.",
     timers: { pauses: 'all' }, clauses: ['A1.1', 'D:scr-suspension'], parameters: ['scr.suspendableStates'],
     source: '[Seed A1.1 "Significant Code Review Phase"]; [Analogy]; [Default] scr.suspensionEnabled = true',
   },
   {
-    id: 'T47', from: ['S21'], to: ['resume-state'], command: 'resume-after-scr', when: { disposition: 'resume' }, actors: ['panel', 'authority'],
+    id: 'T47', from: ['S21'], to: ['resume-state'], command: 'resume-after-scr', when: { disposition: 'resume' }, actors: ['panel', 'authority', 'system'],
     actorParameters: ['scr.suspensionDeciders'], guards: ['scr-ended-or-exempt'], timers: { resumes: 'all' },
     clauses: ['A1.1', 'D:scr-suspension'], parameters: ['scr.autoResumeOnPhaseEnd'],
     source: '[Seed A1.1 "Significant Code Review Phase" (a) to (d)]; [Default] scr.suspensionDeciders = [authority, panel]',

@@ -22,13 +22,18 @@ export const SCR_PAYLOAD_SCHEMAS = {
   'record-alv-direction': obj({ title: text(SHORT), directionDate: isoDate(), documentId: id() }),
   'record-conclusion': obj({ conclusionDocumentDate: isoDate('Date of the conclusion document: limb (d) ends the phase 28 calendar days later'), documentId: id(), summary: str(LONG) }, ['summary']),
   'record-no-modification-conclusion': obj({ conclusionDate: isoDate('Limb (c): the phase ends on this date'), documentId: id(), reasons: text(LONG) }),
+  'exempt-proposal': obj({
+    reference: text(12, 'The Draft or Modification Proposal the Authority exempts from the SCR, like DP014 or MP014'),
+    reasons: text(LONG),
+    documentId: id('The Authority\'s letter or direction granting the exemption'),
+  }, ['documentId']),
 };
 
 export type ScrCommandName = keyof typeof SCR_PAYLOAD_SCHEMAS;
 export type ScrPayloadOf<C extends ScrCommandName> = Static<(typeof SCR_PAYLOAD_SCHEMAS)[C]>;
 export type ScrCommand = { [C in ScrCommandName]: { readonly type: C; readonly payload: ScrPayloadOf<C> } }[ScrCommandName];
 /** Commands on an existing SCR (`start` creates one). */
-export const SCR_ACTION_NAMES: readonly Exclude<ScrCommandName, 'start'>[] = ['record-backstop-direction', 'record-alv-direction', 'record-conclusion', 'record-no-modification-conclusion'];
+export const SCR_ACTION_NAMES: readonly Exclude<ScrCommandName, 'start'>[] = ['record-backstop-direction', 'record-alv-direction', 'record-conclusion', 'record-no-modification-conclusion', 'exempt-proposal'];
 
 export const ALV_PAYLOAD_SCHEMAS = {
   'submit-for-decision': obj({

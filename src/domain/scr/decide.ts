@@ -9,7 +9,7 @@ import type { Rulebook } from '../rulebook/rulebook.ts';
 import { accept, refuse, type Decision, type Refusal } from '../shared/decision.ts';
 import type { AlvCommand, ScrCommand, ScrPayloadOf, ScrStartBasis } from './commands.ts';
 import { alvEvent, scrEvent, type AlvEvent, type ScrEvent } from './events.ts';
-import { phaseOf, type AlvState, type ScrLinks, type ScrState } from './state.ts';
+import { isExempted, phaseOf, type AlvState, type ScrLinks, type ScrState } from './state.ts';
 
 export interface RecordContext {
   readonly now: Date;
@@ -23,6 +23,7 @@ const COMMAND_CLAUSE: Readonly<Record<Exclude<ScrCommand['type'], 'start'>, stri
   'record-alv-direction': 'D9A.2',
   'record-conclusion': 'A1.1',
   'record-no-modification-conclusion': 'A1.1',
+  'exempt-proposal': 'A1.1',
 };
 
 export const isAuthority = (actor: Actor): boolean => actor.roles.some((r) => r.role === 'authority-decision-maker');
@@ -51,7 +52,14 @@ export function decideStart(p: ScrPayloadOf<'start'>, scrId: string, ctx: Record
   }, [...new Set([clause, 'A1.1'])]));
 }
 
-export function decideScr(command: Exclude<ScrCommand, { type: 'start' }>, s: ScrState | undefined, ctx: RecordContext, links: ScrLinks = {}): Decision<ScrEvent> {
+/** The proposal an `exempt-proposal` command names, as the app found it (undefined: no such proposal). */
+export interface NamedProposal {
+  /** Every reference the proposal is known by (its DP reference, and its MP reference once converted). */
+  readonly references: readonly string[];
+  readonly suspendedFor?: string;
+}
+
+export function decideScr(command: Exclude<ScrCommand, { type: 'start' }>, s: ScrState | undefined, ctx: RecordContext, links: ScrLinks = {}, proposal?: NamedProposal): Decision<ScrEvent> {
   const clause = COMMAND_CLAUSE[command.type];
   if (!s) return refuse('invalid-state', 'There is no such Significant Code Review', clause, { status: 409 });
   if (!isAuthority(ctx.actor)) return onlyAuthority(`${command.type.replace(/-/g, ' ')} on a Significant Code Review`, clause);
@@ -91,7 +99,28 @@ export function decideScr(command: Exclude<ScrCommand, { type: 'start' }>, s: Sc
       if (bad) return bad;
       return accept(scrEvent('ScrNoModificationConclusionRecorded', { at, conclusionDate: p.conclusionDate, documentId: p.documentId, reasons: p.reasons }, [clause]));
     }
+    case 'exempt-proposal': {
+      const p = command.payload;
+      if (!ctx.rulebook.parameters.scr.exemptionsAllowed.value) {
+        return refuse('invalid-state', 'Exemptions from a Significant Code Review are switched off in this rulebook (scr.exemptionsAllowed)', clause, { status: 409 });
+      }
+      if (!proposal) return refuse('invalid-input', `There is no Draft or Modification Proposal ${p.reference}`, clause, { status: 422 });
+      if (phase.ended) return ended('exemption');
+      if (isExempted(s, proposal.references)) return refuse('conflict', `${p.reference} is already exempted from ${s.id}`, clause, { status: 409 });
+      return accept(scrEvent('ScrProposalExempted', { at, reference: p.reference, references: proposal.references, reasons: p.reasons, ...(p.documentId ? { documentId: p.documentId } : {}) }, [clause]));
+    }
   }
+}
+
+/**
+ * TM13 and the other limbs: once the phase has ended, the System notes it once on the SCR's
+ * record with the proposals still suspended for it, so that each gets a resume-or-close task
+ * ([Default] scr.autoResumeOnPhaseEnd = false). Nothing to note: an empty decision.
+ */
+export function decidePhaseEndNotice(s: ScrState, links: ScrLinks, ctx: Pick<RecordContext, 'now' | 'rulebook'>, suspendedProposals: readonly string[]): Decision<ScrEvent> {
+  const phase = phaseOf(s, links, todayIn(ctx), ctx.rulebook);
+  if (!phase.ended || !phase.phaseEnd || !phase.endedBy || s.phaseEndNoted) return accept<ScrEvent>();
+  return accept(scrEvent('ScrPhaseEndNoted', { at: ctx.now.toISOString(), phaseEnd: phase.phaseEnd, endedBy: phase.endedBy, suspendedProposals: [...suspendedProposals].sort() }, ['A1.1']));
 }
 
 /** The first event of the ALV stream, from the SCR's D9A.2 direction (appended in the same transaction). */

@@ -11,6 +11,10 @@ export interface ScrEventDataMap {
   ScrAlvDirectionRecorded: { alvId: string; title: string; directionDate: IsoDate; documentId: string };
   ScrConclusionRecorded: { conclusionDocumentDate: IsoDate; documentId: string; summary?: string; limbDEndsOn: IsoDate };
   ScrNoModificationConclusionRecorded: { conclusionDate: IsoDate; documentId: string; reasons: string };
+  /** The Authority lets an in-scope proposal proceed during the phase ([Default] scr.exemptionsAllowed). */
+  ScrProposalExempted: { reference: string; references: readonly string[]; reasons: string; documentId?: string };
+  /** The System notes that the phase has ended and which suspended proposals await a resume or close decision (TM13, scr.autoResumeOnPhaseEnd). */
+  ScrPhaseEndNoted: { phaseEnd: IsoDate; endedBy: 'a' | 'b' | 'c' | 'd'; suspendedProposals: readonly string[] };
 }
 export type ScrEventType = keyof ScrEventDataMap;
 export type ScrEvent = { [T in ScrEventType]: { readonly type: T; readonly data: Readonly<ScrEventDataMap[T]> & Base; readonly clauseRefs: readonly string[] } }[ScrEventType];
@@ -26,7 +30,7 @@ export interface AlvEventDataMap {
 export type AlvEventType = keyof AlvEventDataMap;
 export type AlvEvent = { [T in AlvEventType]: { readonly type: T; readonly data: Readonly<AlvEventDataMap[T]> & Base; readonly clauseRefs: readonly string[] } }[AlvEventType];
 
-export const SCR_EVENT_TYPES: readonly ScrEventType[] = ['ScrStarted', 'ScrBackstopDirectionRecorded', 'ScrAlvDirectionRecorded', 'ScrConclusionRecorded', 'ScrNoModificationConclusionRecorded'];
+export const SCR_EVENT_TYPES: readonly ScrEventType[] = ['ScrStarted', 'ScrBackstopDirectionRecorded', 'ScrAlvDirectionRecorded', 'ScrConclusionRecorded', 'ScrNoModificationConclusionRecorded', 'ScrProposalExempted', 'ScrPhaseEndNoted'];
 export const ALV_EVENT_TYPES: readonly AlvEventType[] = ['AlvDirected', 'AlvSubmittedForDecision', 'AlvDecided', 'AlvImplementationScheduled', 'AlvImplemented'];
 
 export const scrEvent = <T extends ScrEventType>(type: T, data: ScrEventDataMap[T] & Base, clauseRefs: readonly string[]): ScrEvent =>

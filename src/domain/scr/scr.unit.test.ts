@@ -4,10 +4,10 @@ import { CURRENT_RULEBOOK } from '../rulebook/registry.ts';
 import { ACTORS } from '../modification/test-support.ts';
 import type { Actor } from '../modification/context.ts';
 import type { Decision } from '../shared/decision.ts';
-import { alvDirectedFrom, decideAlv, decideScr, decideStart, type RecordContext } from './decide.ts';
+import { alvDirectedFrom, decideAlv, decidePhaseEndNotice, decideScr, decideStart, type RecordContext } from './decide.ts';
 import type { AlvCommand, ScrCommand } from './commands.ts';
 import type { AlvEvent, ScrEvent } from './events.ts';
-import { phaseOf, replayAlv, replayScr, type ScrLinks } from './state.ts';
+import { isExempted, phaseOf, replayAlv, replayScr, type ScrLinks } from './state.ts';
 
 const ctx = (actor: Actor = ACTORS.authority, now = '2019-03-01T10:00:00Z'): RecordContext => ({ now: new Date(now), rulebook: CURRENT_RULEBOOK, actor });
 const events = <E>(d: Decision<E>): E[] => {
@@ -95,5 +95,33 @@ describe('Authority-Led Variation lifecycle (D9A.2, D9A.11)', () => {
     h.push(...events<AlvEvent>(alv(h, { type: 'decide', payload: { outcome: 'reject', reasons: 'r', decisionLetterDocumentId: 'DL' } })));
     expect(replayAlv(h)?.state).toBe('Rejected');
     expect(alv(h, { type: 'schedule-implementation', payload: { implementationDate: '2019-06-27' } })).toMatchObject({ code: 'invalid-state', status: 409 });
+  });
+});
+
+describe('Exemption from an SCR and the end of its phase (A1.1; scr.exemptionsAllowed, scr.autoResumeOnPhaseEnd)', () => {
+  const DP = { references: ['DP007', 'MP007'] };
+  it('the Authority exempts a named proposal once; others may not (403); an unknown proposal is refused (422)', () => {
+    const h = started();
+    const exempt = { type: 'exempt-proposal', payload: { reference: 'MP007', reasons: 'Outside the review in substance', documentId: 'OFG-1' } } as const;
+    expect(decideScr(exempt, replayScr(h), ctx(ACTORS.panelChair), {}, DP)).toMatchObject({ code: 'not-entitled', status: 403, clause: 'A1.1' });
+    expect(decideScr(exempt, replayScr(h), ctx(), {}, undefined)).toMatchObject({ code: 'invalid-input', status: 422 });
+    h.push(...events<ScrEvent>(decideScr(exempt, replayScr(h), ctx(), {}, DP)));
+    expect(isExempted(replayScr(h)!, ['DP007'])).toBe(true);
+    expect(decideScr(exempt, replayScr(h), ctx(), {}, DP)).toMatchObject({ code: 'conflict', status: 409 });
+  });
+  it('exemptions are refused when the rulebook switches them off (scr.exemptionsAllowed = false)', () => {
+    const off = { ...CURRENT_RULEBOOK, parameters: { ...CURRENT_RULEBOOK.parameters, scr: { ...CURRENT_RULEBOOK.parameters.scr, exemptionsAllowed: { ...CURRENT_RULEBOOK.parameters.scr.exemptionsAllowed, value: false } } } };
+    const d = decideScr({ type: 'exempt-proposal', payload: { reference: 'DP007', reasons: 'r' } }, replayScr(started()), { ...ctx(), rulebook: off as typeof CURRENT_RULEBOOK }, {}, DP);
+    expect(d).toMatchObject({ code: 'invalid-state', status: 409 });
+  });
+  it('TM13: once the phase has ended the System notes it once, naming the suspended proposals; before then nothing', () => {
+    const h = started();
+    h.push(...events<ScrEvent>(run(h, { type: 'record-conclusion', payload: { conclusionDocumentDate: '2019-03-01', documentId: 'CONC-1' } })));
+    const at = (day: string) => ({ now: new Date(`${day}T12:00:00Z`), rulebook: CURRENT_RULEBOOK });
+    expect(events(decidePhaseEndNotice(replayScr(h)!, {}, at('2019-03-28'), ['DP003']))).toEqual([]);
+    const noted = events(decidePhaseEndNotice(replayScr(h)!, {}, at('2019-03-29'), ['MP004', 'DP003']));
+    expect(noted).toMatchObject([{ type: 'ScrPhaseEndNoted', data: { phaseEnd: '2019-03-29', endedBy: 'd', suspendedProposals: ['DP003', 'MP004'] } }]);
+    h.push(...noted);
+    expect(events(decidePhaseEndNotice(replayScr(h)!, {}, at('2019-04-02'), ['DP003']))).toEqual([]);
   });
 });

@@ -17,8 +17,16 @@ export interface ScrState {
   readonly alvs: readonly { readonly alvId: string; readonly title: string; readonly directionDate: IsoDate }[];
   readonly conclusion?: { readonly conclusionDocumentDate: IsoDate; readonly documentId: string; readonly summary?: string };
   readonly noModificationConclusion?: { readonly conclusionDate: IsoDate; readonly documentId: string; readonly reasons: string };
+  /** Proposals the Authority has exempted; each entry names both references (DP and MP) of the proposal. */
+  readonly exemptions: readonly { readonly reference: string; readonly references: readonly string[]; readonly reasons: string; readonly documentId?: string; readonly at: string }[];
+  /** Set once the System has noted the end of the phase (tasks raised for suspended proposals). */
+  readonly phaseEndNoted?: { readonly phaseEnd: IsoDate; readonly endedBy: ScrLimb; readonly suspendedProposals: readonly string[]; readonly at: string };
   readonly version: number;
 }
+
+/** Whether the Authority has exempted the proposal known by any of `references`. */
+export const isExempted = (s: ScrState, references: readonly string[]): boolean =>
+  (s.exemptions ?? []).some((x) => x.references.some((r) => references.includes(r)));
 
 /** What ended (or will end) the phase, found outside the SCR's own stream. */
 export interface ScrLinks {
@@ -68,7 +76,7 @@ export const phaseOf = (s: ScrState, links: ScrLinks, today: IsoDate, rulebook?:
 export const evolveScr = (s: ScrState | undefined, e: ScrEvent): ScrState | undefined => {
   if (e.type === 'ScrStarted') {
     const d = e.data;
-    return { id: d.scrId, subject: d.subject, noticeDate: d.noticeDate, startBasis: d.startBasis, scope: d.scope, ...(d.noticeDocumentId ? { noticeDocumentId: d.noticeDocumentId } : {}), backstopDirections: [], alvs: [], version: 1 };
+    return { id: d.scrId, subject: d.subject, noticeDate: d.noticeDate, startBasis: d.startBasis, scope: d.scope, ...(d.noticeDocumentId ? { noticeDocumentId: d.noticeDocumentId } : {}), backstopDirections: [], alvs: [], exemptions: [], version: 1 };
   }
   if (!s) return s;
   const version = s.version + 1;
@@ -83,6 +91,12 @@ export const evolveScr = (s: ScrState | undefined, e: ScrEvent): ScrState | unde
       return { ...s, conclusion: { conclusionDocumentDate: e.data.conclusionDocumentDate, documentId: e.data.documentId, ...(e.data.summary ? { summary: e.data.summary } : {}) }, version };
     case 'ScrNoModificationConclusionRecorded':
       return { ...s, noModificationConclusion: { conclusionDate: e.data.conclusionDate, documentId: e.data.documentId, reasons: e.data.reasons }, version };
+    case 'ScrProposalExempted': {
+      const { reference, references, reasons, documentId, at } = e.data;
+      return { ...s, exemptions: [...(s.exemptions ?? []), { reference, references, reasons, ...(documentId ? { documentId } : {}), at }], version };
+    }
+    case 'ScrPhaseEndNoted':
+      return { ...s, phaseEndNoted: { phaseEnd: e.data.phaseEnd, endedBy: e.data.endedBy, suspendedProposals: e.data.suspendedProposals, at: e.data.at }, version };
   }
 };
 

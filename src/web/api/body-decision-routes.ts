@@ -8,6 +8,7 @@ import { actorFrom } from '../../app/modifications/actor.ts';
 import { requirePrincipal } from '../plugins/authentication.ts';
 import { HttpProblem } from '../problem.ts';
 import { payloadBody, recordProblem } from './scr-routes.ts';
+import { recordIdempotencyOf } from './request-headers.ts';
 
 export async function bodyDecisionApiRoutes(app: FastifyInstance): Promise<void> {
   const { bodyDecisions } = app.services;
@@ -15,7 +16,7 @@ export async function bodyDecisionApiRoutes(app: FastifyInstance): Promise<void>
   app.post<{ Body: { payload: BodyDecisionInput } }>('/body-decisions', { schema: { body: payloadBody(BODY_DECISION_SCHEMA) } }, async (request, reply) => {
     const actor = actorFrom(requirePrincipal(request));
     try {
-      const recorded = await bodyDecisions.record(request.body.payload, actor);
+      const recorded = await bodyDecisions.record(request.body.payload, actor, recordIdempotencyOf(request, actor.userId));
       return reply.code(201).header('location', `/api/v1/body-decisions/${recorded.bodyDecisionId}`).send(recorded);
     } catch (error) {
       throw recordProblem(error, false);

@@ -11,6 +11,7 @@ import { listModifications } from '../../app/modifications/queries.ts';
 import { modificationStream, parseReference } from '../../app/modifications/references.ts';
 import { requirePrincipal } from '../plugins/authentication.ts';
 import { HttpProblem } from '../problem.ts';
+import { idempotencyKeyOf, ifMatchOf } from './request-headers.ts';
 import { commandProblem } from './command-problems.ts';
 
 export const commandBodySchema = (command: CommandName) => ({
@@ -24,20 +25,6 @@ export const commandBodySchema = (command: CommandName) => ({
   },
 });
 
-const idempotencyKeyOf = (request: FastifyRequest): string | undefined => {
-  const key = request.headers['idempotency-key'];
-  if (key === undefined) return undefined;
-  if (typeof key !== 'string' || !/^[\w.:-]{1,128}$/.test(key)) throw new HttpProblem(400, 'The Idempotency-Key header must be 1 to 128 letters, digits, dots, colons, dashes or underscores.');
-  return key;
-};
-
-const ifMatchOf = (request: FastifyRequest): number | undefined => {
-  const raw = request.headers['if-match'];
-  if (raw === undefined) return undefined;
-  const m = typeof raw === 'string' ? /^(?:W\/)?"?(\d{1,9})"?$/.exec(raw.trim()) : null;
-  if (!m) throw new HttpProblem(400, 'If-Match must be the stream version from the ETag, like "7".');
-  return Number(m[1]);
-};
 
 const numberOf = (reference: string): number => {
   const n = parseReference(reference);

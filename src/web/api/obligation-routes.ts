@@ -9,7 +9,8 @@ import { actorFrom } from '../../app/modifications/actor.ts';
 import { OBLIGATION_KINDS, OBLIGATION_SCHEMAS, type ObligationPayloadOf } from '../../domain/obligations/index.ts';
 import { requirePrincipal } from '../plugins/authentication.ts';
 import { HttpProblem } from '../problem.ts';
-import { ifMatchOf, payloadBody, recordProblem } from './scr-routes.ts';
+import { payloadBody, recordProblem } from './scr-routes.ts';
+import { ifMatchOf, recordIdempotencyOf } from './request-headers.ts';
 
 const listQuery = {
   type: 'object', additionalProperties: false,
@@ -34,7 +35,7 @@ export async function obligationApiRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: { payload: ObligationPayloadOf<'record-trigger'> } }>('/obligations/triggers', { schema: { body: payloadBody(OBLIGATION_SCHEMAS['record-trigger']) } }, async (request, reply) => {
     const actor = actorFrom(requirePrincipal(request));
     try {
-      const outcome = await obligations.recordTrigger(request.body.payload, actor);
+      const outcome = await obligations.recordTrigger(request.body.payload, actor, recordIdempotencyOf(request, actor.userId));
       return reply.code(201).header('location', `/api/v1/obligations/${outcome.id}`).header('etag', `"${outcome.streamVersion}"`).send(outcome);
     } catch (error) {
       throw recordProblem(error, false);
@@ -46,7 +47,7 @@ export async function obligationApiRoutes(app: FastifyInstance): Promise<void> {
     const expectedVersion = ifMatchOf(request);
     if (request.params.id.length > 60) throw new HttpProblem(404, `There is no obligation ${request.params.id}.`);
     try {
-      const outcome = await obligations.recordDecision(request.params.id, request.body.payload, actor, expectedVersion);
+      const outcome = await obligations.recordDecision(request.params.id, request.body.payload, actor, expectedVersion, recordIdempotencyOf(request, actor.userId));
       return reply.header('etag', `"${outcome.streamVersion}"`).send(outcome);
     } catch (error) {
       throw recordProblem(error, expectedVersion !== undefined);

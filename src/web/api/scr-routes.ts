@@ -14,6 +14,7 @@ import type { JsonSchemaObject } from '../../domain/modification/index.ts';
 import { ConcurrencyError, IdempotencyKeyReusedError } from '../../store/event-store.ts';
 import { requirePrincipal } from '../plugins/authentication.ts';
 import { HttpProblem } from '../problem.ts';
+import { ifMatchOf, recordIdempotencyOf } from './request-headers.ts';
 
 const STATUS_OF = { 'not-entitled': 403, 'invalid-state': 409, conflict: 409, 'guard-failed': 422, 'invalid-input': 422 } as const;
 const TITLE_OF: Partial<Record<keyof typeof STATUS_OF, string>> = { 'not-entitled': 'Not entitled', 'invalid-state': 'Not possible at this stage', 'guard-failed': 'A rule is not met' };
@@ -36,13 +37,6 @@ export function recordProblem(error: unknown, ifMatchGiven: boolean): unknown {
   return error;
 }
 
-export const ifMatchOf = (request: FastifyRequest): number | undefined => {
-  const raw = request.headers['if-match'];
-  if (raw === undefined) return undefined;
-  const m = typeof raw === 'string' ? /^(?:W\/)?"?(\d{1,9})"?$/.exec(raw.trim()) : null;
-  if (!m) throw new HttpProblem(400, 'If-Match must be the stream version from the ETag, like "3".');
-  return Number(m[1]);
-};
 
 export const payloadBody = (payload: JsonSchemaObject) => ({ type: 'object', required: ['payload'], additionalProperties: false, properties: { payload } });
 
@@ -75,7 +69,7 @@ export async function scrApiRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Body: Body }>('/significant-code-reviews', { schema: { body: payloadBody(SCR_SCHEMAS.start) } }, async (request, reply) => {
     const actor = actorFrom(requirePrincipal(request));
-    const outcome = await guarded(request, () => scrs.start(request.body.payload as ScrPayloadOf<'start'>, actor));
+    const outcome = await guarded(request, () => scrs.start(request.body.payload as ScrPayloadOf<'start'>, actor, recordIdempotencyOf(request, actor.userId)));
     return reply.code(201).header('etag', `"${outcome.streamVersion}"`).header('location', `/api/v1/significant-code-reviews/${outcome.id}`).send(outcome);
   });
 
@@ -83,7 +77,7 @@ export async function scrApiRoutes(app: FastifyInstance): Promise<void> {
     app.post<{ Body: Body; Params: { id: string } }>(`/significant-code-reviews/:id/actions/${command}`, { schema: { body: payloadBody(SCR_SCHEMAS[command]) } }, async (request, reply) => {
       const actor = actorFrom(requirePrincipal(request));
       const id = recordId(request.params.id, 'a Significant Code Review');
-      const outcome = await guarded(request, (v) => scrs.act(id, { type: command, payload: request.body.payload } as Exclude<ScrCommand, { type: 'start' }>, actor, v));
+      const outcome = await guarded(request, (v) => scrs.act(id, { type: command, payload: request.body.payload } as Exclude<ScrCommand, { type: 'start' }>, actor, v, recordIdempotencyOf(request, actor.userId)));
       return reply.header('etag', `"${outcome.streamVersion}"`).send(outcome);
     });
   }
@@ -104,7 +98,7 @@ export async function scrApiRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: { payload: { scrId: string } & Record<string, unknown> } }>('/authority-led-variations', { schema: { body: payloadBody(alvCreateSchema as unknown as JsonSchemaObject) } }, async (request, reply) => {
     const actor = actorFrom(requirePrincipal(request));
     const { scrId, ...direction } = request.body.payload;
-    const outcome = await guarded(request, () => scrs.act(recordId(scrId, 'a Significant Code Review'), { type: 'record-alv-direction', payload: direction } as Exclude<ScrCommand, { type: 'start' }>, actor));
+    const outcome = await guarded(request, () => scrs.act(recordId(scrId, 'a Significant Code Review'), { type: 'record-alv-direction', payload: direction } as Exclude<ScrCommand, { type: 'start' }>, actor, undefined, recordIdempotencyOf(request, actor.userId)));
     const alvId = outcome.record.alvs.at(-1)?.alvId;
     const alv = alvId ? await scrs.getAlv(alvId) : undefined;
     return reply.code(201).header('location', `/api/v1/authority-led-variations/${alvId}`).send({ id: alvId, scrId, events: outcome.events, record: alv });
@@ -114,7 +108,7 @@ export async function scrApiRoutes(app: FastifyInstance): Promise<void> {
     app.post<{ Body: Body; Params: { id: string } }>(`/authority-led-variations/:id/actions/${command}`, { schema: { body: payloadBody(ALV_SCHEMAS[command]) } }, async (request, reply) => {
       const actor = actorFrom(requirePrincipal(request));
       const id = recordId(request.params.id, 'an Authority-Led Variation');
-      const outcome = await guarded(request, (v) => scrs.actOnAlv(id, { type: command, payload: request.body.payload } as AlvCommand, actor, v));
+      const outcome = await guarded(request, (v) => scrs.actOnAlv(id, { type: command, payload: request.body.payload } as AlvCommand, actor, v, recordIdempotencyOf(request, actor.userId)));
       return reply.header('etag', `"${outcome.streamVersion}"`).send(outcome);
     });
   }
