@@ -140,7 +140,8 @@ describe('SCR suspension through the JSON API', () => {
     expect(reused.status).toBe(422);
     expect(reused.body.type).toBe('idempotency-key-reused');
     const id = first.body.id as string;
-    expect((await api.raw(AUTHORITY, 'GET', '/api/v1/significant-code-reviews')).body.significantCodeReviews.filter((r: { subject: string }) => r.subject === 'Smart charging')).toHaveLength(1);
+    const all = (await api.raw(AUTHORITY, 'GET', '/api/v1/significant-code-reviews')).body as { significantCodeReviews: { subject: string }[] };
+    expect(all.significantCodeReviews.filter((r) => r.subject === 'Smart charging')).toHaveLength(1);
 
     const held = await api.raise(PROPOSER, { ...DRAFT, title: 'Charge point data' });
     const free = await api.raise(PROPOSER, { ...DRAFT, title: 'Charge point tariffs' });
