@@ -21,6 +21,8 @@ import { scrProjector } from './scr/scr-projector.ts';
 import { SignificantCodeReviews } from './scr/scr-service.ts';
 import { BodyDecisions, bodyDecisionProjector } from './body-decisions/body-decisions.ts';
 import { obligationProjector } from './obligations/obligations-projector.ts';
+import { governanceProjector } from './governance/governance-projector.ts';
+import { GovernanceRecords } from './governance/governance-service.ts';
 import { Obligations, openGoLiveObligations } from './obligations/obligations-service.ts';
 import fs from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
@@ -37,7 +39,7 @@ import { webhookSender } from '../notify/webhooks/webhook-sender.ts';
 
 const wallClock = (): Date => new Date();
 
-export const PROJECTORS: readonly Projector[] = [identityProjector, registerProjector, legalTextProjector, scrProjector, bodyDecisionProjector, obligationProjector];
+export const PROJECTORS: readonly Projector[] = [identityProjector, registerProjector, legalTextProjector, scrProjector, bodyDecisionProjector, obligationProjector, governanceProjector];
 
 export interface Services {
   readonly config: Config;
@@ -55,6 +57,7 @@ export interface Services {
   readonly significantCodeReviews: SignificantCodeReviews;
   readonly bodyDecisions: BodyDecisions;
   readonly obligations: Obligations;
+  readonly governance: GovernanceRecords;
   /** Generated documents (Modification Report etc.) as immutable, versioned artefacts. */
   readonly documents: GeneratedDocuments;
   /** Per-organisation webhook endpoints (delivered by the delivery worker). */
@@ -94,6 +97,7 @@ export async function openServices(config: Config, databaseUrl: string, options:
     significantCodeReviews: scrs,
     bodyDecisions: new BodyDecisions(db, store, now),
     obligations: new Obligations(db, store, now),
+    governance: new GovernanceRecords(db, store, now),
     documents: new GeneratedDocuments(db, store, new LegalTexts(db, store), now, chromiumPdfRenderer()),
     webhooks: new WebhookEndpoints(db, store, box, now),
     sweepDeadlines: () => sweepDeadlines({ db, store, commands: modifications, clock, scrs }),

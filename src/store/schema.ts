@@ -247,7 +247,18 @@ export interface WebhookEndpointsTable {
   disabled_at: Date | null;
 }
 
+export interface GovernanceRecordsTable {
+  id: string;
+  kind: string;
+  proposal_refs: string[];
+  state: Json;
+  stream_version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
 export interface Database {
+  governance_records: GovernanceRecordsTable;
   demo_inbox: DemoInboxTable;
   code_versions: CodeVersionsTable;
   legal_text_documents: LegalTextDocumentsTable;

@@ -39,6 +39,7 @@ import { openApiRoutes } from './api/openapi.ts';
 import { legalTextApiRoutes } from './api/legal-text-routes.ts';
 import { scrApiRoutes } from './api/scr-routes.ts';
 import { obligationApiRoutes } from './api/obligation-routes.ts';
+import { governanceApiRoutes } from './api/governance-routes.ts';
 import { bodyDecisionApiRoutes } from './api/body-decision-routes.ts';
 import { documentApiRoutes } from './api/document-routes.ts';
 import { webhookApiRoutes } from './api/webhook-routes.ts';
@@ -163,6 +164,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   await app.register(legalTextApiRoutes, { prefix: '/api/v1' });
   await app.register(scrApiRoutes, { prefix: '/api/v1' });
   await app.register(obligationApiRoutes, { prefix: '/api/v1' });
+  await app.register(governanceApiRoutes, { prefix: '/api/v1' });
   await app.register(bodyDecisionApiRoutes, { prefix: '/api/v1' });
   await app.register(documentApiRoutes, { prefix: '/api/v1' });
   await app.register(webhookApiRoutes, { prefix: '/api/v1' });

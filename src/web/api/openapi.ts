@@ -8,6 +8,7 @@ import { clockBody } from './admin-routes.ts';
 import { checkBody, codeVersionBody, legalTextBody } from './legal-text-routes.ts';
 import { scrOpenApiPaths } from './scr-routes.ts';
 import { obligationOpenApiPaths } from './obligation-routes.ts';
+import { governanceOpenApiPaths } from './governance-routes.ts';
 import { bodyDecisionOpenApiPaths } from './body-decision-routes.ts';
 import { documentOpenApiPaths } from './document-routes.ts';
 import { webhookOpenApiPaths } from './webhook-routes.ts';
@@ -72,7 +73,7 @@ export function openApiDocument() {
     if (command === 'create-draft-proposal' || command === 'expire-timer') continue;
     paths[`/api/v1/modifications/{reference}/actions/${command}`] = { post: commandOperation(command) };
   }
-  Object.assign(paths, scrOpenApiPaths(), obligationOpenApiPaths(), bodyDecisionOpenApiPaths(), documentOpenApiPaths(), webhookOpenApiPaths());
+  Object.assign(paths, scrOpenApiPaths(), obligationOpenApiPaths(), governanceOpenApiPaths(), bodyDecisionOpenApiPaths(), documentOpenApiPaths(), webhookOpenApiPaths());
   return {
     openapi: '3.1.0',
     info: { title: 'secmod API', version: '1', description: 'The SEC modification process (Section D as amended by SECMP0049).' },
