@@ -24,6 +24,7 @@ import { legalTextRoutes } from './pages/legal-text/routes.ts';
 import { proposalRoutes } from './pages/proposal/routes.ts';
 import { raiseDraftProposalRoutes } from './pages/raise-draft-proposal/routes.ts';
 import { commandFormRoutes } from './pages/command-form/routes.ts';
+import { recordRoutes } from './pages/records/routes.ts';
 import { flashMessages } from './pages/command-form/flash.ts';
 import { taskRoutes } from './pages/tasks/routes.ts';
 import { voteRoutes } from './pages/vote/routes.ts';
@@ -151,6 +152,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   await app.register(proposalRoutes);
   await app.register(flashMessages);
   await app.register(commandFormRoutes);
+  await app.register(recordRoutes);
   await app.register(taskRoutes);
   await app.register(voteRoutes);
   await app.register(calendarRoutes);

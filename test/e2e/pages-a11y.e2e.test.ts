@@ -146,4 +146,15 @@ describe('every page type has zero axe violations', () => {
     await check(`/proposals/${ref}/vote`, 200, /^Change Board vote/);
     expect(await page.locator('[data-qa="result"]').count()).toBe(2);
   });
+  it('records: the index, a list, a record with its steps, a form and its validation errors', async () => {
+    await signInAs('secretariat@secas.example');
+    await check('/records', 200, /^Records kept beside the proposals/);
+    await check('/records/disputes', 200, /^Disputes linked to other Energy Codes/);
+    await check('/records/disputes/new/create', 200, /^Record a dispute/);
+    await submitAndCheck(/^Error: Record a dispute/);
+    await page.locator('#title').fill('Meter read dispute');
+    await submitAndCheck(/^DSP-001/);
+    await check('/records/disputes/DSP-001/link-external-dispute', 200, /^Link a dispute under another Energy Code/);
+    await check('/records/significant-code-reviews', 200, /^Significant Code Reviews/);
+  });
 });

@@ -16,7 +16,7 @@ import { RecordRefusedError } from '../scr/record-errors.ts';
 
 export const BODIES = ['ssc', 'smki-pma'] as const;
 export type DecliningBody = (typeof BODIES)[number];
-const ACTS_FOR: Readonly<Record<DecliningBody, RoleId>> = { ssc: 'ssc-representative', 'smki-pma': 'smki-pma-representative' };
+export const ACTS_FOR: Readonly<Record<DecliningBody, RoleId>> = { ssc: 'ssc-representative', 'smki-pma': 'smki-pma-representative' };
 export const BODY_CLAUSE: Readonly<Record<DecliningBody, string>> = { ssc: 'G7.20(b)', 'smki-pma': 'L1.19(b)' };
 
 export const BODY_DECISION_SCHEMA = obj({

@@ -36,12 +36,12 @@ const KIND_OF_TRIGGER: Readonly<Record<TriggerKind, ObligationKind>> = {
   'dccki-recommendation': 'l13.55', 'problem-code-change': 'ag3.2.4', 'recovery-costs-threshold-exceeded': 'l10.24c',
 };
 /** Who records each trigger (§3.2): the DCC its own duties (the CA may log a Problem), the Panel (or its Secretariat) Recovery Costs. */
-const RECORDERS: Readonly<Record<TriggerKind, readonly RoleId[]>> = {
+export const RECORDERS: Readonly<Record<TriggerKind, readonly RoleId[]>> = {
   'dccki-recommendation': ['dcc-user'],
   'problem-code-change': ['dcc-user', 'code-administrator'],
   'recovery-costs-threshold-exceeded': ['panel-chair', 'panel-member', 'secretariat', 'code-administrator'],
 };
-const PANEL_DECIDERS: readonly RoleId[] = ['panel-chair', 'panel-member', 'secretariat'];
+export const PANEL_DECIDERS: readonly RoleId[] = ['panel-chair', 'panel-member', 'secretariat'];
 
 export const OBLIGATION_PAYLOAD_SCHEMAS = {
   'record-trigger': obj({
