@@ -4,11 +4,13 @@
 // for conversion → Panel converts → Working Group raises an Alternative → report →
 // consultation → Change Board votes → the appeal window passes → Panel schedules → SECAS
 // marks it implemented. Also: a Defaulting Party is refused with SEC M8.5(b) shown.
+// Every command step is taken by keyboard: the action link and the submit button are reached with
+// Tab and pressed with Enter (`tabTo`); dates go into GOV.UK date inputs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { axeViolations, signInThroughPage } from '../support/e2e.ts';
+import { axeViolations, fillDate, signInThroughPage, tabTo } from '../support/e2e.ts';
 import { CHANGE_BOARD } from '../scenarios/api-client.ts';
 
 const LEGAL_TEXT = 'Section H – DCC Services\n\nH4.12 The Supplier Party shall give notice of a meter exchange no later than 5 Working Days before the exchange.\n';
@@ -33,17 +35,19 @@ const signInAs = (email: string): Promise<void> => signInThroughPage(browser.con
 const stage = async () => (await page.locator('[data-qa="proposal-summary"] .govuk-summary-list__value').first().textContent())?.trim();
 
 /**
- * One step: the signed-in user opens the proposal, follows the action's link to its form,
- * fills it in and sends it; the proposal page comes back with the success banner.
+ * One step, by keyboard: the signed-in user opens the proposal, reaches the action's link with
+ * Tab and follows it with Enter, fills the form in, reaches the submit button with Tab and
+ * presses Enter; the proposal page comes back with the success banner.
  * Returns the reference (a Draft Proposal becomes an MP on conversion).
  */
 async function act(email: string, reference: string, command: string, fill: (form: Page) => Promise<void> = async () => {}): Promise<string> {
   await signInAs(email);
   await page.goto(`${base}/proposals/${reference}`);
-  await page.locator(`[data-qa="action"][data-command="${command}"] a`).first().click();
-  await page.waitForURL(new RegExp(`/proposals/${reference}/actions/${command}`));
+  await tabTo(page, `[data-qa="action"][data-command="${command}"] a`);
+  await Promise.all([page.waitForURL(new RegExp(`/proposals/${reference}/actions/${command}`)), page.keyboard.press('Enter')]);
   await fill(page);
-  await Promise.all([page.waitForURL(/\/proposals\/(DP|MP)\d+$/), page.locator('[data-qa="submit"]').click()]);
+  await tabTo(page, '[data-qa="submit"]');
+  await Promise.all([page.waitForURL(/\/proposals\/(DP|MP)\d+$/), page.keyboard.press('Enter')]);
   await expect(page.locator('[data-qa="flash"]').textContent(), `${command} by ${email}`).resolves.toContain('Done:');
   return page.url().split('/').pop()!;
 }
@@ -137,8 +141,8 @@ describe('Self-Governance lifecycle through the portal', () => {
       await expect(f.locator('[name="sections"]').inputValue()).resolves.toContain('proposer-and-problem-statement');
     });
     await act('panel.chair@panel.example', ref, 'approve-report-consultation', async (f) => {
-      await f.locator('[name="opensOn"]').fill('2026-03-09');
-      await f.locator('[name="closesOn"]').fill('2026-03-27');
+      await fillDate(f, 'opensOn', '2026-03-09');
+      await fillDate(f, 'closesOn', '2026-03-27');
     });
     await act('analyst@secas.example', ref, 'open-consultation', async (f) => f.locator('[name="documentId"]').fill('MRC-1'));
     await act('proposer@small-supplier.example', ref, 'respond-to-consultation', async (f) => f.locator('[name="response"]').fill('Agree'));
@@ -185,7 +189,7 @@ describe('Self-Governance lifecycle through the portal', () => {
     await page.goto(`${base}/proposals/${ref}`);
     expect(await stage()).toBe('Approved');
     await act('panel.chair@panel.example', ref, 'schedule-implementation', async (f) => {
-      await f.locator('[name="implementationDate"]').fill('2026-06-25');
+      await fillDate(f, 'implementationDate', '2026-06-25');
       await f.locator('[name="releaseId"]').fill('REL-2026-06');
     });
     await setClock('2026-06-25T09:00:00Z');

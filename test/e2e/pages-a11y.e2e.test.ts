@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { axeViolations, signInThroughPage } from '../support/e2e.ts';
+import { axeViolations, fillDate, signInThroughPage } from '../support/e2e.ts';
 import { ApiCast, CHANGE_BOARD, DRAFT } from '../scenarios/api-client.ts';
 
 const LEGAL_TEXT = 'Section H – DCC Services\n\nH4.12 The Supplier Party shall give notice of a meter exchange no later than 5 Working Days before the exchange.\n';
@@ -104,7 +104,7 @@ describe('every page type has zero axe violations', () => {
     expect(await page.locator('input[name="wgVote.objectives.h"]').count()).toBe(4);
     await signInAs('analyst@secas.example');
     await check(`/proposals/${mp}/actions/open-consultation?kind=refinement`, 200, /^Open the consultation/);
-    await page.locator('[name="closesOn"]').fill('2026-02-30');
+    await fillDate(page, 'closesOn', '2026-02-30');
     await submitAndCheck(/^Error: Open the consultation/);
   });
 

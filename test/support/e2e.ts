@@ -15,3 +15,23 @@ export async function signInThroughPage(context: BrowserContext, page: Page, bas
   await page.locator('[data-qa="password"]').fill(password);
   await Promise.all([page.waitForURL(`${base}/`), page.locator('[data-qa="sign-in"]').click()]);
 }
+
+/** Types an ISO date into a GOV.UK date input (day, month and year boxes named `<name>-day` …). */
+export async function fillDate(scope: Pick<Page, 'locator'>, name: string, iso: string): Promise<void> {
+  const [year, month, day] = iso.split('-') as [string, string, string];
+  await scope.locator(`[name="${name}-day"]`).fill(String(Number(day)));
+  await scope.locator(`[name="${name}-month"]`).fill(String(Number(month)));
+  await scope.locator(`[name="${name}-year"]`).fill(year);
+}
+
+/**
+ * Moves the focus with the Tab key only until the element matching `selector` has it (a
+ * keyboard user reaching a control); fails when it is not reached within `maxPresses`.
+ */
+export async function tabTo(page: Page, selector: string, maxPresses = 400): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  throw new Error(`${selector} was not reached with ${maxPresses} presses of Tab`);
+}

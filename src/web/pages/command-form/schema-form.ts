@@ -25,7 +25,7 @@ export interface FormOptions {
 
 /** What the template renders: a govuk-frontend macro and its parameters, or a fieldset boundary. */
 export type FormItem =
-  | { readonly kind: 'input' | 'textarea' | 'radios' | 'select'; readonly name: string; readonly params: Record<string, unknown> }
+  | { readonly kind: 'input' | 'textarea' | 'radios' | 'select' | 'date'; readonly name: string; readonly params: Record<string, unknown> }
   | { readonly kind: 'fieldset-start'; readonly id: string; readonly legend: string; readonly hint?: string; readonly error?: string; readonly level: number }
   | { readonly kind: 'fieldset-end' };
 
@@ -34,7 +34,10 @@ export const LONG_TEXT = 300;
 /** Enumerations with more options than this get a select instead of radios. */
 export const MAX_RADIOS = 8;
 const OBJECTIVE_VIEWS = ['better', 'neutral', 'worse'];
-const DATE_HINT = 'For example, 2026-03-27';
+const DATE_HINT = 'For example, 27 3 2026';
+const DATE_PARTS = ['day', 'month', 'year'] as const;
+/** The posted field of one part of a GOV.UK date input (`closesOn-day` …). */
+export const datePartName = (name: string, part: (typeof DATE_PARTS)[number]): string => `${name}-${part}`;
 
 const ACRONYMS: Readonly<Record<string, string>> = {
   id: 'ID', ids: 'IDs', dcc: 'DCC', ssc: 'SSC', soaa: 'SOAA', smki: 'SMKI', pma: 'PMA', tabasc: 'TABASC', sec: 'SEC',
@@ -214,12 +217,30 @@ export function formItems(schema: JsonSchemaObject, options: FormOptions = {}): 
       });
       return;
     }
-    if (s.format === 'date' || s.format === 'date-time') {
+    if (s.format === 'date') {
+      // The GOV.UK date input: day, month and year boxes in a fieldset; the day box carries
+      // the field's id, so the error summary links to it.
+      const typed = splitDate(values[name]);
+      out.push({
+        kind: 'date', name,
+        params: {
+          id: `${id}-date`, namePrefix: name, errorMessage: error, attributes: { 'data-qa': name },
+          fieldset: { legend: { text: shown, classes: 'govuk-fieldset__legend--s' } }, hint: hintOf(s.description, DATE_HINT),
+          items: DATE_PARTS.map((part) => ({
+            name: part, ...(part === 'day' ? { id } : {}), label: part.charAt(0).toUpperCase() + part.slice(1),
+            classes: `${part === 'year' ? 'govuk-input--width-4' : 'govuk-input--width-2'}${error ? ' govuk-input--error' : ''}`,
+            value: values[datePartName(name, part)] ?? typed?.[part] ?? '',
+          })),
+        },
+      });
+      return;
+    }
+    if (s.format === 'date-time') {
       out.push({
         kind: 'input', name,
         params: {
-          ...base, label: { text: shown, classes: 'govuk-label--s' }, hint: hintOf(s.description, s.format === 'date' ? DATE_HINT : 'For example, 2026-03-27T09:00:00Z'),
-          classes: s.format === 'date' ? 'govuk-input--width-10' : 'govuk-input--width-20', spellcheck: false, value: values[name] ?? '',
+          ...base, label: { text: shown, classes: 'govuk-label--s' }, hint: hintOf(s.description, 'For example, 2026-03-27T09:00:00Z'),
+          classes: 'govuk-input--width-20', spellcheck: false, value: values[name] ?? '',
         },
       });
       return;
@@ -284,6 +305,7 @@ function readValue(s: JsonSchemaObject, raw: RawForm, name: string, required: bo
     }
     return rows.length > 0 || required ? rows : undefined;
   }
+  if (s.format === 'date') return readDate(raw, name);
   const text = raw[name];
   if (s.type === 'array') {
     const lines = (text ?? '').split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
@@ -296,6 +318,27 @@ function readValue(s: JsonSchemaObject, raw: RawForm, name: string, required: bo
   if (s.type === 'integer') return /^-?\d{1,15}$/.test(trimmed.replace(/,/g, '')) ? Number(trimmed.replace(/,/g, '')) : trimmed;
   if (s.type === 'number') return /^-?\d{1,15}(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
   return trimmed;
+}
+
+/** "2026-03-27" as its day, month and year boxes. */
+function splitDate(iso: string | undefined): { day: string; month: string; year: string } | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  return m ? { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1]! } : undefined;
+}
+
+/**
+ * A date from the day, month and year boxes (or from one field holding 2026-03-27). Numbers are
+ * padded ("7" → "07"); anything else is kept as typed so that `validateForm` says it is not a date.
+ */
+function readDate(raw: RawForm, name: string): string | undefined {
+  const parts = DATE_PARTS.map((p) => (raw[datePartName(name, p)] ?? '').trim());
+  if (parts.every((p) => p === '')) {
+    const single = (raw[name] ?? '').trim();
+    return single === '' ? undefined : single;
+  }
+  const [day, month, year] = parts as [string, string, string];
+  const pad = (v: string, n: number) => (/^\d{1,4}$/.test(v) ? v.padStart(n, '0') : v || '?');
+  return `${/^\d{4}$/.test(year) ? year : year || '?'}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
 const isRealDate = (v: string): boolean => {
@@ -377,7 +420,7 @@ function check(s: JsonSchemaObject, value: unknown, name: string, label: string,
       }
       if (s.minLength !== undefined && value.length < s.minLength) errors[name] = `Enter ${what}`;
       else if (s.maxLength !== undefined && value.length > s.maxLength) errors[name] = `${label} must be ${s.maxLength} characters or fewer`;
-      else if (s.format === 'date' && !isRealDate(value)) errors[name] = `${label} must be a real date, for example 2026-03-27`;
+      else if (s.format === 'date' && !isRealDate(value)) errors[name] = `${label} must be a real date, for example 27 3 2026`;
       else if (s.format === 'date-time' && (Number.isNaN(Date.parse(value)) || !/^\d{4}-\d{2}-\d{2}T/.test(value))) errors[name] = `${label} must be a date and time, for example 2026-03-27T09:00:00Z`;
     }
   }
@@ -395,6 +438,9 @@ export function rawFormFrom(schema: JsonSchemaObject, payload: Readonly<Record<s
       else out[name] = v.map(String).join('\n');
     } else if (s.type === 'boolean' && typeof v === 'boolean') {
       out[name] = v ? 'yes' : 'no';
+    } else if (s.format === 'date' && typeof v === 'string' && splitDate(v)) {
+      const parts = splitDate(v)!;
+      for (const part of DATE_PARTS) out[datePartName(name, part)] = parts[part];
     } else if (typeof v === 'string' || typeof v === 'number') {
       out[name] = String(v);
     }

@@ -15,7 +15,7 @@ describe('formItems', () => {
     }
   });
 
-  it('chooses the GOV.UK component by schema: textarea, radios, select, numeric input, date hint, lines, objectives', () => {
+  it('chooses the GOV.UK component by schema: textarea, radios, select, numeric input, date input, lines, objectives', () => {
     const kinds = (command: keyof typeof PAYLOAD_SCHEMAS) => Object.fromEntries(formItems(PAYLOAD_SCHEMAS[command]).flatMap((i) => ('name' in i ? [[i.name, i]] : [])));
     const convert = kinds('convert');
     expect(convert.route?.kind).toBe('radios');
@@ -24,7 +24,9 @@ describe('formItems', () => {
     expect(convert.path2Criteria).toMatchObject({ kind: 'textarea', params: { hint: { text: expect.stringContaining('One per line') } } });
     expect(convert.workingGroupRequired).toMatchObject({ kind: 'radios', params: { items: [{ value: 'yes' }, { value: 'no' }] } });
     expect(convert['timetable.overrides.0.timer']?.kind).toBe('select');
-    expect(kinds('approve-report-consultation').opensOn).toMatchObject({ kind: 'input', params: { hint: { text: expect.stringContaining('For example, 2026-03-27') } } });
+    expect(kinds('approve-report-consultation').opensOn).toMatchObject({
+      kind: 'date', params: { namePrefix: 'opensOn', items: [{ name: 'day', id: 'opensOn' }, { name: 'month' }, { name: 'year' }], hint: { text: expect.stringContaining('For example, 27 3 2026') } },
+    });
     expect(kinds('cast-vote')['objectives.c']).toMatchObject({ kind: 'radios', params: { items: [{ value: 'better' }, { value: 'neutral' }, { value: 'worse' }, { value: '' }] } });
     expect(kinds('mark-implemented').secVersion).toMatchObject({ kind: 'input', params: { label: { text: 'SEC version' } } });
   });
@@ -88,5 +90,21 @@ describe('readForm and validateForm', () => {
       validateForm(schema, payload);
       formItems(schema, { values: raw, errors: { x: 'y' } });
     }), { numRuns: 300 });
+  });
+});
+
+describe('the GOV.UK date input', () => {
+  const schema = PAYLOAD_SCHEMAS['approve-report-consultation'];
+  it('reads day, month and year boxes into an ISO date, padding single digits', () => {
+    expect(readForm(schema, { 'opensOn-day': '9', 'opensOn-month': '3', 'opensOn-year': '2026', closesOn: '2026-03-27' })).toMatchObject({ opensOn: '2026-03-09', closesOn: '2026-03-27' });
+  });
+  it('says a date that does not exist, or a part missing, is not a real date, keyed to the field the summary links to', () => {
+    const errors = validateForm(schema, readForm(schema, { 'opensOn-day': '30', 'opensOn-month': '2', 'opensOn-year': '2026', 'closesOn-day': '1', 'closesOn-year': '2026' }));
+    expect(errors.opensOn).toMatch(/real date/);
+    expect(errors.closesOn).toMatch(/real date/);
+    expect(errorSummary({ opensOn: errors.opensOn! })).toEqual([{ text: errors.opensOn, href: '#opensOn' }]);
+  });
+  it('shows a stored date back in its three boxes', () => {
+    expect(rawFormFrom(schema, { opensOn: '2026-03-09' })).toMatchObject({ 'opensOn-day': '9', 'opensOn-month': '3', 'opensOn-year': '2026' });
   });
 });
