@@ -72,6 +72,14 @@ export class NotificationPreferences {
     return sub ? `emails about ${sub.description} (you will stop following it)` : undefined;
   }
 
+  /** Whether what an unsubscribe link turns off is off already. */
+  async isOff(target: UnsubscribeTarget): Promise<boolean> {
+    const current = await this.get(target.userId);
+    if (target.kind === 'digest') return current.mode !== 'digest';
+    if (target.kind.startsWith('rule:')) return current.mode === 'off' || current.muted.includes(target.kind.slice(5));
+    return (await this.subscriptions.find(target.userId, target.kind.slice('subscription:'.length))) === undefined;
+  }
+
   /** Applies an unsubscribe link. Returns false when there was nothing left to turn off. */
   async unsubscribe(target: UnsubscribeTarget): Promise<boolean> {
     const current = await this.get(target.userId);

@@ -35,7 +35,6 @@ export class SubscriptionError extends Error {
   }
 }
 
-const SEARCH_KEYS = ['stage', 'path', 'partyCategory', 'q'] as const;
 const MAX_PER_USER = 100;
 
 /** A register search reduced to the filters the register understands, in a fixed order. */
