@@ -65,7 +65,7 @@ export class NoticeTemplates {
   preview(name: string, body: string): RenderedNotice {
     const problems = templateProblems(body);
     if (problems.length > 0) throw new TemplateProblem(problems);
-    return renderEmail(samplePayload(name), this.baseUrl, { body, unsubscribeUrl: `${this.baseUrl.replace(/\/$/, '')}/unsubscribe/sample` });
+    return renderEmail(samplePayload(name), this.baseUrl, { body, unsubscribeUrl: `${this.baseUrl.replace(/\/$/, '')}/unsubscribe?token=sample` });
   }
 
   /** Saves a new version after checking that it renders with the sample event. */

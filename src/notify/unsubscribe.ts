@@ -34,7 +34,7 @@ export function unsubscribeLinks(chainKey: string, publicUrl: string): Unsubscri
   };
   return {
     token,
-    url: (target) => `${base}/unsubscribe/${token(target)}`,
+    url: (target) => `${base}/unsubscribe?token=${token(target)}`,
     verify: (raw) => {
       const m = /^([\w-]{1,200})\.([\w-]{43})$/.exec(raw);
       if (!m) return undefined;

@@ -1,7 +1,7 @@
 // Notification preferences and unsubscribe links (issue: Notifications, documents and feeds):
 //   GET|POST /account/notifications            choose immediate, daily digest or none; turn notices off (PRG)
-//   GET      /unsubscribe/:token               what the signed link turns off, with a form (changes nothing)
-//   POST     /unsubscribe/:token               applies it (CSRF; no session needed: the token is the authority)
+//   GET      /unsubscribe?token=…              what the signed link turns off, with a form (changes nothing)
+//   POST     /unsubscribe?token=…              applies it (CSRF; no session needed: the token is the authority)
 //   GET|PUT  /api/v1/me/notification-preferences
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NOTICE_RULES, ruleLabel } from '../../../notify/notice-rules.ts';
@@ -77,30 +77,36 @@ export async function notificationRoutes(app: FastifyInstance): Promise<void> {
   });
 
   // ---------------------------------------------------------------- unsubscribe links
+  const tokenOf = (request: FastifyRequest): string => {
+    const raw = (request.query as Record<string, unknown> | undefined)?.token;
+    return typeof raw === 'string' ? raw.slice(0, 400) : '';
+  };
   const targetOf = (token: string) => {
     const target = notify().unsubscribe.verify(token);
     if (!target) throw new HttpProblem(404, 'This unsubscribe link is not valid. Copy the whole link from the email, or sign in and change your notification preferences.');
     return target;
   };
 
-  app.get<{ Params: { token: string } }>('/unsubscribe/:token', async (request, reply) => {
-    const target = targetOf(request.params.token);
+  app.get('/unsubscribe', async (request, reply) => {
+    const token = tokenOf(request);
+    const target = targetOf(token);
     const what = await notify().preferences.describe(target);
     const off = what === undefined || (await notify().preferences.isOff(target));
     return renderPage(request, reply, 'pages/notifications/unsubscribe.njk', {
       pageTitle: off ? 'These emails are off' : 'Stop these emails',
       what,
       off,
-      action: `/unsubscribe/${request.params.token}`,
+      action: `/unsubscribe?token=${encodeURIComponent(token)}`,
     });
   });
 
-  app.post<{ Params: { token: string } }>('/unsubscribe/:token', async (request, reply) => {
-    const target = targetOf(request.params.token);
+  app.post('/unsubscribe', async (request, reply) => {
+    const token = tokenOf(request);
+    const target = targetOf(token);
     const what = await notify().preferences.describe(target);
     await notify().preferences.unsubscribe(target);
     setFlash(request, reply, { heading: 'You are unsubscribed', text: what ? `You will no longer get ${what}.` : 'There was nothing left to turn off.' });
-    return reply.redirect(`/unsubscribe/${request.params.token}`, 303);
+    return reply.redirect(`/unsubscribe?token=${encodeURIComponent(token)}`, 303);
   });
 
   // ---------------------------------------------------------------- API
