@@ -28,6 +28,12 @@ export interface Config {
   readonly mailFrom: string;
   /** The address users reach the portal at, for links in notices. */
   readonly publicUrl: string;
+  /** Europe/London time of day ("HH:MM") at which daily notice digests are sent. */
+  readonly digestTime: string;
+  /** Webhook URLs may use plain http (tests and development only; https otherwise). */
+  readonly webhookAllowHttp: boolean;
+  /** Addresses or CIDR ranges webhooks may reach although private or loopback (tests, on-premises receivers). */
+  readonly webhookAllowedAddresses: readonly string[];
 }
 
 export class ConfigError extends Error {}
@@ -39,6 +45,8 @@ const intFrom = (name: string, raw: string | undefined, fallback: number, min: n
   return n;
 };
 
+const DIGEST_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const production = env.NODE_ENV === 'production';
   const clockRaw = env.SECMOD_CLOCK ?? 'system';
@@ -46,6 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (clockRaw === 'manual' && production) throw new ConfigError('SECMOD_CLOCK=manual is refused in production mode (NODE_ENV=production)');
   const databaseUrl = env.DATABASE_URL && env.DATABASE_URL.trim() !== '' ? env.DATABASE_URL.trim() : undefined;
   const chainKey = env.SECMOD_CHAIN_KEY ?? 'secmod-development-chain-key';
+  const digestTime = env.SECMOD_DIGEST_TIME ?? '07:00';
+  if (!DIGEST_TIME.test(digestTime)) throw new ConfigError(`SECMOD_DIGEST_TIME must be a 24-hour London time like 07:00, not "${digestTime}"`);
   if (production && env.SECMOD_CHAIN_KEY === undefined) throw new ConfigError('SECMOD_CHAIN_KEY must be set in production mode');
   return {
     port: intFrom('PORT', env.PORT, 3000, 0, 65535),
@@ -63,6 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     mailFrom: env.SECMOD_MAIL_FROM ?? 'secmod <no-reply@secmod.invalid>',
     publicUrl: env.SECMOD_PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`,
     sweepSeconds: intFrom('SECMOD_SWEEP_SECONDS', env.SECMOD_SWEEP_SECONDS, 30, 1, 3600),
+    digestTime,
+    webhookAllowHttp: env.SECMOD_WEBHOOK_ALLOW_HTTP === 'true',
+    webhookAllowedAddresses: (env.SECMOD_WEBHOOK_ALLOWED_ADDRESSES ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''),
     bodyLimitBytes: intFrom('SECMOD_BODY_LIMIT_BYTES', env.SECMOD_BODY_LIMIT_BYTES, 1024 * 1024, 1024, 64 * 1024 * 1024),
   };
 }

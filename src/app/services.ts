@@ -36,6 +36,8 @@ import { secretBox } from '../notify/webhooks/secret-box.ts';
 import { WebhookEndpoints } from '../notify/webhooks/webhook-endpoints.ts';
 import { combineOutboxPolicies, webhookOutboxPolicy } from '../notify/webhooks/webhook-policy.ts';
 import { webhookSender } from '../notify/webhooks/webhook-sender.ts';
+import { WebhookAddressGuard } from '../notify/webhooks/address-guard.ts';
+import { notifyServices, type NotifyServices } from '../notify/notify-services.ts';
 
 const wallClock = (): Date => new Date();
 
@@ -62,6 +64,8 @@ export interface Services {
   readonly documents: GeneratedDocuments;
   /** Per-organisation webhook endpoints (delivered by the delivery worker). */
   readonly webhooks: WebhookEndpoints;
+  /** Notification preferences, subscriptions, notice templates and unsubscribe links. */
+  readonly notify: NotifyServices;
   /** Fires every hard timer the clock has passed (the deadline sweeper). */
   sweepDeadlines(): Promise<SweepResult>;
   close(): Promise<void>;
@@ -79,6 +83,8 @@ export async function openServices(config: Config, databaseUrl: string, options:
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : config.demo ? demoInboxMailer(db) : undefined;
   const modifications = new ModificationCommands(db, store, now);
   const scrs = new SignificantCodeReviews(db, store, now);
+  const notify = notifyServices(db, config, now);
+  const guard = new WebhookAddressGuard({ allowHttp: config.webhookAllowHttp, allowedAddresses: config.webhookAllowedAddresses });
   return {
     config,
     database,
@@ -93,13 +99,14 @@ export async function openServices(config: Config, databaseUrl: string, options:
     modifications,
     legalTexts: new LegalTexts(db, store),
     // Webhooks are always a configured channel; email only with SMTP or the demo inbox.
-    deliveryWorker: new DeliveryWorker(db, mailer, { workerId: `secmod-${process.pid}-${randomUUID().slice(0, 8)}`, baseUrl: config.publicUrl, webhooks: webhookSender(db, box) }),
+    deliveryWorker: new DeliveryWorker(db, mailer, { workerId: `secmod-${process.pid}-${randomUUID().slice(0, 8)}`, baseUrl: config.publicUrl, webhooks: webhookSender(db, box, { guard }), ...notify.deliveryOptions }),
     significantCodeReviews: scrs,
     bodyDecisions: new BodyDecisions(db, store, now),
     obligations: new Obligations(db, store, now),
     governance: new GovernanceRecords(db, store, now),
     documents: new GeneratedDocuments(db, store, new LegalTexts(db, store), now, chromiumPdfRenderer()),
-    webhooks: new WebhookEndpoints(db, store, box, now),
+    webhooks: new WebhookEndpoints(db, store, box, now, guard),
+    notify,
     sweepDeadlines: () => sweepDeadlines({ db, store, commands: modifications, clock, scrs }),
     close: () => database.close(),
   };

@@ -7,7 +7,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../store/database.ts';
 import type { Mailer } from './mailer.ts';
-import { renderNotice } from './render-notice.ts';
+import { renderEmail } from './render-notice.ts';
+import type { NoticeTemplates } from './notice-templates.ts';
+import type { DigestAssembler } from './digest.ts';
+import { unsubscribeKindOf, type UnsubscribeLinks } from './unsubscribe.ts';
 import type { ChannelSender } from './webhooks/webhook-sender.ts';
 
 export interface DeliveryOptions {
@@ -18,6 +21,12 @@ export interface DeliveryOptions {
   readonly batchSize?: number;
   /** Sends `webhook` rows; without it the worker leaves them for one that has it. */
   readonly webhooks?: ChannelSender;
+  /** Edited template versions (with fallback to the last good one); the files alone without it. */
+  readonly templates?: NoticeTemplates;
+  /** Signs the unsubscribe link every email carries. */
+  readonly unsubscribe?: UnsubscribeLinks;
+  /** Queues the daily digests that are due before each round. */
+  readonly digests?: DigestAssembler;
 }
 
 export interface DeliveryRun {
@@ -63,17 +72,31 @@ export class DeliveryWorker {
   async runOnce(): Promise<DeliveryRun> {
     let delivered = 0;
     let failed = 0;
+    if (this.mailer && this.options.digests) await this.options.digests.assembleDue();
     for (const row of await this.claim()) {
       try {
+        let templateVersion: number | null = null;
         if (row.channel === 'webhook') {
           await this.options.webhooks!.send({ deliveryKey: row.delivery_key, recipient: row.recipient, payload: row.payload });
         } else {
-          const rendered = renderNotice(row.payload as Record<string, unknown>, this.options.baseUrl);
-          await this.mailer!.send({ deliveryKey: row.delivery_key, to: row.recipient, ...rendered });
+          const payload = row.payload as Record<string, unknown>;
+          const kind = unsubscribeKindOf(payload);
+          const userId = typeof payload.recipientUserId === 'string' ? payload.recipientUserId : undefined;
+          const unsubscribeUrl = this.options.unsubscribe && kind && userId ? this.options.unsubscribe.url({ userId, kind }) : undefined;
+          const { rendered, version } = this.options.templates
+            ? await this.options.templates.render(payload, unsubscribeUrl ? { unsubscribeUrl } : {})
+            : { rendered: renderEmail(payload, this.options.baseUrl, unsubscribeUrl ? { unsubscribeUrl } : {}), version: 1 };
+          templateVersion = version;
+          await this.mailer!.send({
+            deliveryKey: row.delivery_key,
+            to: row.recipient,
+            ...rendered,
+            ...(unsubscribeUrl ? { headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>` } } : {}),
+          });
         }
         await this.db
           .updateTable('outbox')
-          .set({ delivered_at: sql<Date>`now()`, claimed_until: null, last_error: null })
+          .set({ delivered_at: sql<Date>`now()`, claimed_until: null, last_error: null, template_version: templateVersion })
           .where('id', '=', row.id)
           .where('claimed_by', '=', this.options.workerId)
           .execute();

@@ -9,6 +9,8 @@ export interface OutgoingEmail {
   readonly subject: string;
   readonly text: string;
   readonly html: string;
+  /** Extra headers, e.g. List-Unsubscribe. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface Mailer {
@@ -25,6 +27,7 @@ export function smtpMailer(url: string, from: string): Mailer {
         subject: e.subject,
         text: e.text,
         html: e.html,
+        ...(e.headers ? { headers: { ...e.headers } } : {}),
         // The delivery key as Message-ID lets a receiver drop a repeat after a crash between
         // sending and recording the delivery.
         messageId: `<${e.deliveryKey.replace(/[^\w.-]/g, '.')}@secmod.invalid>`,

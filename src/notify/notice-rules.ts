@@ -3,25 +3,47 @@
 // Administrator brings screened proposals to TABASC, the SSC and the SMKI PMA (F1.6, G7.19,
 // L1.18); consultations go to Parties (the MRC to Parties other than the DCC, D7.8); a ballot
 // to the Change Board members whose seats are not suspended (M8.5(c)(i)).
+// Followers (subscriptions.ts) are recipients like any other: the follower rules at the end
+// tell them of a proposal's events, "significant" ones (stage changes, consultations,
+// decisions, appeals, implementation) to everyone who follows it, the rest only to those who
+// follow "everything". A person hears of one event once: the first rule that reaches them wins.
 
 export type RecipientSpec =
   | { readonly kind: 'role'; readonly roles: readonly string[] }
   | { readonly kind: 'proposer' }
   | { readonly kind: 'parties'; readonly exceptDcc: boolean }
-  | { readonly kind: 'ballot-seats' };
+  | { readonly kind: 'ballot-seats' }
+  /** Users whose subscriptions match the proposal (at the levels the rule's significance reaches). */
+  | { readonly kind: 'followers' };
+
+/** Facts about an event the policy works out before matching rules. */
+export interface EventFacts {
+  /** The event left the proposal in another stage than the one before it. */
+  readonly stageChanged: boolean;
+  readonly eventType: string;
+}
 
 export interface NoticeRule {
   readonly id: string;
+  /** The event type, or '*' for any event of a proposal. */
   readonly on: string;
   /** Further condition on the event's data. */
-  readonly when?: (data: Record<string, unknown>) => boolean;
+  readonly when?: (data: Record<string, unknown>, facts: EventFacts) => boolean;
   readonly recipients: readonly RecipientSpec[];
   readonly template: string;
   readonly subject: string;
   /** Shown to users who follow "significant changes only". */
   readonly significant: boolean;
   readonly clause?: string;
+  /** What the notice is about, for the unsubscribe and preferences pages. */
+  readonly label?: string;
 }
+
+/** Events that are significant for followers even where the stage does not change. */
+export const SIGNIFICANT_EVENTS: ReadonlySet<string> = new Set([
+  'ConsultationOpened', 'BallotOpened', 'VoteClosed', 'SelfGovernanceDecisionFinalised', 'AuthorityDecided', 'AppealLodged', 'AppealDecided',
+  'ImplementationScheduled', 'ModificationImplemented', 'ProposalWithdrawn', 'ProposalAdopted',
+]);
 
 const screen = (data: Record<string, unknown>, key: string): boolean => (data.screens as Record<string, string> | undefined)?.[key] === 'likely';
 
@@ -40,4 +62,14 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
   { id: 'appeal-lodged', on: 'AppealLodged', recipients: [{ kind: 'proposer' }, { kind: 'role', roles: ['authority-decision-maker', 'code-administrator'] }], template: 'appeal-lodged', subject: 'Appeal lodged against the decision on {{ reference }}', significant: true },
   { id: 'withdrawn', on: 'ProposalWithdrawn', recipients: [{ kind: 'parties', exceptDcc: false }], template: 'withdrawn', subject: '{{ reference }} has been withdrawn: it may be adopted', significant: true },
   { id: 'implemented', on: 'ModificationImplemented', recipients: [{ kind: 'proposer' }, { kind: 'parties', exceptDcc: false }], template: 'implemented', subject: '{{ reference }} is implemented in SEC {{ secVersion }}', significant: false },
+  // Followers. Significant: whatever moves a proposal to another stage, and these events.
+  { id: 'follow-significant', on: '*', when: (_d, f) => f.stageChanged || SIGNIFICANT_EVENTS.has(f.eventType), recipients: [{ kind: 'followers' }], template: 'followed-proposal', subject: '{{ reference }}: {{ eventName }}', significant: true, label: 'Significant changes to proposals you follow' },
+  { id: 'follow-everything', on: '*', recipients: [{ kind: 'followers' }], template: 'followed-proposal', subject: '{{ reference }}: {{ eventName }}', significant: false, label: 'Every event of proposals you follow' },
 ];
+
+/** Label of a rule for people (the unsubscribe and preferences pages). */
+export function ruleLabel(id: string): string | undefined {
+  const rule = NOTICE_RULES.find((r) => r.id === id);
+  if (!rule) return undefined;
+  return rule.label ?? `${rule.on.replace(/([a-z])([A-Z])/g, '$1 $2')} notices${rule.clause ? ` (SEC ${rule.clause})` : ''}`;
+}

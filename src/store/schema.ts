@@ -42,6 +42,7 @@ export interface OutboxTable {
   delivered_at: Date | null;
   last_error: string | null;
   claimed_by: string | null;
+  template_version: ColumnType<number | null, number | null | undefined, number | null>;
   claimed_until: Date | null;
 }
 
@@ -257,6 +258,30 @@ export interface GovernanceRecordsTable {
   updated_at: Date;
 }
 
+export interface NotificationPreferencesTable {
+  user_id: string;
+  mode: 'immediate' | 'digest' | 'off';
+  muted: string[];
+  updated_at: Date;
+}
+
+export interface SubscriptionsTable {
+  id: string;
+  user_id: string;
+  kind: 'proposal' | 'path' | 'party-category' | 'search';
+  target: string;
+  level: 'significant' | 'everything';
+  created_at: Date;
+}
+
+export interface NoticeTemplateVersionsTable {
+  template: string;
+  version: number;
+  body: string;
+  created_by: string;
+  created_at: Date;
+}
+
 export interface Database {
   governance_records: GovernanceRecordsTable;
   demo_inbox: DemoInboxTable;
@@ -281,4 +306,7 @@ export interface Database {
   obligations: ObligationsTable;
   generated_documents: GeneratedDocumentsTable;
   webhook_endpoints: WebhookEndpointsTable;
+  notification_preferences: NotificationPreferencesTable;
+  subscriptions: SubscriptionsTable;
+  notice_template_versions: NoticeTemplateVersionsTable;
 }

@@ -45,6 +45,9 @@ import { bodyDecisionApiRoutes } from './api/body-decision-routes.ts';
 import { documentApiRoutes } from './api/document-routes.ts';
 import { webhookApiRoutes } from './api/webhook-routes.ts';
 import { feedRoutes } from './pages/feeds/routes.ts';
+import { notificationRoutes } from './pages/notifications/routes.ts';
+import { subscriptionRoutes } from './pages/subscriptions/routes.ts';
+import { noticeTemplateRoutes } from './pages/admin/templates-routes.ts';
 import './types.d.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -171,5 +174,8 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   await app.register(documentApiRoutes, { prefix: '/api/v1' });
   await app.register(webhookApiRoutes, { prefix: '/api/v1' });
   await app.register(feedRoutes);
+  await app.register(notificationRoutes);
+  await app.register(subscriptionRoutes);
+  await app.register(noticeTemplateRoutes);
   return app;
 }

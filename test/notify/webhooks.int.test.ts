@@ -57,7 +57,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  t = await startTestApp({ SECMOD_CLOCK: 'manual', SECMOD_PUBLIC_URL: 'https://secmod.test' });
+  // The receiver is local: this test allows http and the loopback address (never the default).
+  t = await startTestApp({ SECMOD_CLOCK: 'manual', SECMOD_PUBLIC_URL: 'https://secmod.test', SECMOD_WEBHOOK_ALLOW_HTTP: 'true', SECMOD_WEBHOOK_ALLOWED_ADDRESSES: '127.0.0.1/32' });
   api = new ApiCast(t.app);
   await api.setClock('2026-03-02T09:00:00Z');
 });

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../store/database.ts';
 import type { EventStore } from '../../store/event-store.ts';
 import { newWebhookSecret, type SecretBox } from './secret-box.ts';
+import type { WebhookAddressGuard } from './address-guard.ts';
 
 export class WebhookError extends Error {
   constructor(
@@ -49,11 +50,13 @@ export class WebhookEndpoints {
     private readonly store: EventStore,
     private readonly box: SecretBox,
     private readonly now: () => Date,
+    /** The SSRF rules (https, public addresses); without it only the URL's form is checked. */
+    private readonly guard?: WebhookAddressGuard,
   ) {}
 
   /** Registers an endpoint; the secret is returned here and never again. */
   async register(input: { organisationId: string; url: string; description?: string; actorUserId: string }): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
-    const problem = webhookUrlProblem(input.url);
+    const problem = webhookUrlProblem(input.url) ?? (this.guard ? await this.guard.urlProblem(input.url) : undefined);
     if (problem) throw new WebhookError(422, problem);
     const organisation = await this.db.selectFrom('organisations').select(['id']).where('id', '=', input.organisationId).executeTakeFirst();
     if (!organisation) throw new WebhookError(404, `There is no organisation ${input.organisationId}.`);
