@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearerFor, PageSession, startTestApp, type TestApp } from '../support/test-app.ts';
 import { RECORD_TYPES } from '../../src/web/pages/records/record-types.ts';
+import { ApiCast, DRAFT } from '../scenarios/api-client.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -91,5 +92,23 @@ describe('records pages', () => {
     const unknown = await submit(authority, `${location}/exempt-proposal`, { reference: 'DP999', reasons: 'Not in scope' });
     expect(unknown.statusCode).toBe(422);
     expect(unknown.body).toContain('There is no Draft or Modification Proposal DP999');
+  });
+  it('TM13: when the SCR Phase ends, each proposal still held for it is an overdue resume-or-close task for the Panel (scr.autoResumeOnPhaseEnd = false)', async () => {
+    const api = new ApiCast(t.app);
+    await api.setClock('2026-06-01T09:00:00Z');
+    const scr = await api.raw('authority@ofgem.example', 'POST', '/api/v1/significant-code-reviews', { payload: { subject: 'Data retention', noticeDate: '2026-06-01', startBasis: 'notice', scope: ['Data retention'] } });
+    const scrId = scr.body.id as string;
+    const dp = await api.raise('proposer@large-supplier.example', { ...DRAFT, title: 'Retention of consumption data' });
+    await api.act('authority@ofgem.example', dp.reference, 'suspend-for-scr', { scrId, scopeItems: ['Data retention'], reasons: 'In scope' });
+    await api.raw('authority@ofgem.example', 'POST', `/api/v1/significant-code-reviews/${scrId}/actions/record-conclusion`, { payload: { conclusionDocumentDate: '2026-06-01', documentId: 'CONC-7' } });
+    expect((await api.raw('analyst@secas.example', 'GET', `/api/v1/significant-code-reviews/${scrId}`)).body).toMatchObject({ phaseEnd: '2026-06-29' });
+    const chair = await signedIn('panel.chair@panel.example');
+    const before = await chair.get('/tasks');
+    expect(before.body).not.toContain(`${scrId} Phase ended`);
+    await api.setClock('2026-06-30T09:00:00Z');
+    const after = await chair.get('/tasks');
+    const row = new RegExp(`data-reference="${dp.reference}"[\\s\\S]*?${scrId} Phase ended: resume or close`);
+    expect(after.body).toMatch(row);
+    expect((await api.get('proposer@large-supplier.example', dp.reference)).state).toBe('S21');
   });
 });

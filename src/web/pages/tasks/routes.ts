@@ -50,11 +50,15 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
       if (c.actions.length === 0) continue;
       const timers = runningTimers(state);
       const next = timers[0];
+      // TM13: a proposal held for an SCR whose phase has ended waits for a resume-or-close
+      // decision ([Default] scr.autoResumeOnPhaseEnd = false): an overdue task from the phase end.
+      const scr = state.suspension ? await app.services.significantCodeReviews.get(state.suspension.scrId) : undefined;
+      const held = scr?.ended && scr.phaseEnd ? { at: `${scr.phaseEnd}T00:00:00Z`, text: scr.phaseEnd, label: `${scr.id} Phase ended: resume or close`, timer: 'TM13', overdue: true } : undefined;
       tasks.push({
         reference: c.reference,
         title: state.title,
         stage: state.stateName,
-        ...(next ? { due: { at: next.dueAt, text: londonDateTime(next.dueAt), label: TIMER_LABELS[next.timer] ?? next.timer, timer: next.timer, overdue: Date.parse(next.dueAt) <= now.getTime() } } : {}),
+        ...(held ? { due: held } : next ? { due: { at: next.dueAt, text: londonDateTime(next.dueAt), label: TIMER_LABELS[next.timer] ?? next.timer, timer: next.timer, overdue: Date.parse(next.dueAt) <= now.getTime() } } : {}),
         actions: c.actions.map((a) => ({ ...a, href: actionHref(c.reference, a) })),
       });
     }
