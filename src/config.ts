@@ -21,6 +21,8 @@ export interface Config {
   readonly behindTls: boolean;
   readonly sessionTtlHours: number;
   readonly bodyLimitBytes: number;
+  /** Largest supporting document accepted for upload (SECMOD_UPLOAD_LIMIT_BYTES, default 20 MiB). */
+  readonly uploadLimitBytes: number;
   /** How often the deadline sweeper looks for passed timers. */
   readonly sweepSeconds: number;
   /** SMTP server for notices, e.g. smtp://user:pass@mail.example:587; none in demo mode. */
@@ -64,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     publicUrl: env.SECMOD_PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`,
     sweepSeconds: intFrom('SECMOD_SWEEP_SECONDS', env.SECMOD_SWEEP_SECONDS, 30, 1, 3600),
     bodyLimitBytes: intFrom('SECMOD_BODY_LIMIT_BYTES', env.SECMOD_BODY_LIMIT_BYTES, 1024 * 1024, 1024, 64 * 1024 * 1024),
+    uploadLimitBytes: intFrom('SECMOD_UPLOAD_LIMIT_BYTES', env.SECMOD_UPLOAD_LIMIT_BYTES, 20 * 1024 * 1024, 1024, 256 * 1024 * 1024),
   };
 }
