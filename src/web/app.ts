@@ -42,6 +42,7 @@ import { obligationApiRoutes } from './api/obligation-routes.ts';
 import { bodyDecisionApiRoutes } from './api/body-decision-routes.ts';
 import { documentApiRoutes } from './api/document-routes.ts';
 import { webhookApiRoutes } from './api/webhook-routes.ts';
+import { uploadApiRoutes } from './api/upload-routes.ts';
 import { feedRoutes } from './pages/feeds/routes.ts';
 import './types.d.ts';
 
@@ -166,6 +167,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   await app.register(bodyDecisionApiRoutes, { prefix: '/api/v1' });
   await app.register(documentApiRoutes, { prefix: '/api/v1' });
   await app.register(webhookApiRoutes, { prefix: '/api/v1' });
+  await app.register(uploadApiRoutes, { prefix: '/api/v1' });
   await app.register(feedRoutes);
   return app;
 }
