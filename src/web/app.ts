@@ -44,6 +44,7 @@ import { documentApiRoutes } from './api/document-routes.ts';
 import { webhookApiRoutes } from './api/webhook-routes.ts';
 import { uploadApiRoutes } from './api/upload-routes.ts';
 import { feedRoutes } from './pages/feeds/routes.ts';
+import { uploadPageRoutes } from './pages/uploads/routes.ts';
 import './types.d.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -149,6 +150,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   await app.register(legalTextRoutes);
   await app.register(raiseDraftProposalRoutes);
   await app.register(proposalRoutes);
+  await app.register(uploadPageRoutes);
   await app.register(flashMessages);
   await app.register(commandFormRoutes);
   await app.register(taskRoutes);
