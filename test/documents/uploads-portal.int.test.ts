@@ -42,7 +42,7 @@ async function postForm(page: PageSession, parts: Part[], options: { csrf?: bool
   return t.app.inject({ method: 'POST', url: `/proposals/${dp}/documents`, headers: { cookie: page.cookieHeader, 'content-type': form.contentType }, payload: form.payload });
 }
 
-const flashCookie = (setCookie: string | string[] | undefined) => [setCookie].flat().filter((c): c is string => !!c).map((c) => c.split(';')[0]).find((c) => c.startsWith('secmod_flash='));
+const flashCookie = (setCookie: string | string[] | undefined) => [setCookie].flat().filter((c): c is string => !!c).map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith('secmod_flash='));
 
 describe('attaching a supporting document in the portal', () => {
   it('the Proposer sees the link on the proposal page and a GOV.UK file-upload form with a CSRF token', async () => {

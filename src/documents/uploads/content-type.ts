@@ -63,17 +63,20 @@ function detectOfficeDocument(bytes: Uint8Array): Detection {
 /** Markup a browser could render as a page or a script: never accepted as "text". */
 const MARKUP = /<\s*(?:!doctype|html|head|body|script|iframe|frame|object|embed|svg|math|meta|link|style|img|a\s|form|base|\?xml)/i;
 
+/** Tab, line feed, form feed and carriage return are text; any other C0 control or DEL means binary. */
+const isControlByte = (b: number): boolean => (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f;
+
 function detectText(bytes: Uint8Array): Detection {
   const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(3) : bytes;
+  // In UTF-8 these bytes only ever stand for themselves, so the bytes can be checked directly.
+  if (body.some(isControlByte)) {
+    return no(`The file is not ${ACCEPTED_DESCRIPTION} (its content is binary data of a type that is not accepted).`);
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
     return no(`The file is not ${ACCEPTED_DESCRIPTION} (its content is not a known document type, nor UTF-8 text).`);
-  }
-  // Tab, line feed, form feed and carriage return are text; other control characters mean binary.
-  if (/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text)) {
-    return no(`The file is not ${ACCEPTED_DESCRIPTION} (its content is binary data of a type that is not accepted).`);
   }
   if (text.trimStart().startsWith('<') || MARKUP.test(text)) {
     return no('The file contains HTML, SVG or XML markup, which is not accepted. Upload it as a PDF instead.');
