@@ -134,6 +134,16 @@ describe('uploading a supporting document (API)', () => {
     expect(copies).toHaveLength(1);
   });
 
+  it('a raw body without any Content-Type is typed from its bytes too; control characters leave the description', async () => {
+    const res = await upload(PROPOSER, PNG, { 'content-disposition': "attachment; filename*=UTF-8''%C3%BCbersicht.png" });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ mediaType: 'image/png', fileName: 'übersicht.png' });
+    const form = multipart([{ name: 'description', content: 'Evidence\u0000 for\u001b the SSC\nrepresentation' }, { name: 'file', fileName: 'evidence.pdf', content: PDF }]);
+    const withNul = await upload(PROPOSER, form.body, { 'content-type': form.contentType });
+    expect(withNul.statusCode, withNul.body).toBe(201);
+    expect(withNul.json<{ description: string }>().description).toBe('Evidence for the SSC\nrepresentation');
+  });
+
   it('a user not entitled to act on the proposal is refused 403 with the reason, before the body is read', async () => {
     const res = await raw('proposer@small-supplier.example', PDF, 'interloper.pdf');
     expect(res.statusCode).toBe(403);

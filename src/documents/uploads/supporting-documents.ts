@@ -9,10 +9,9 @@ import type { Db } from '../../store/database.ts';
 import type { EventStore } from '../../store/event-store.ts';
 import { loadModification, referenceOf } from '../../app/modifications/command-handler.ts';
 import { modificationStream } from '../../app/modifications/references.ts';
-import { STATES } from '../../domain/rulebook/states.ts';
-import type { ModificationState } from '../../domain/modification/state.ts';
 import type { EventDataMap } from '../../domain/modification/events.ts';
-import { mayAttachSupportingDocument, type ProposalForUpload, type UploadActor } from '../../domain/parties/supporting-document-entitlements.ts';
+import { mayAttachSupportingDocument, type UploadActor } from '../../domain/parties/supporting-document-entitlements.ts';
+import { proposalForUpload } from './proposal-for-upload.ts';
 import type { Refusal } from '../../domain/shared/decision.ts';
 import { sha256Hex } from '../document-service.ts';
 import { ACCEPTED_DESCRIPTION, detectContentType, KIND_LABELS } from './content-type.ts';
@@ -66,19 +65,6 @@ export const SUPPORTING_DOCUMENT_ID = /^sd-\d{1,9}-\d{1,6}$/;
 export const supportingDocumentHref = (documentId: string): string => `/api/v1/documents/${documentId}`;
 const MAX_DESCRIPTION = 500;
 
-/** What the upload rule needs to know of a proposal. */
-export function proposalForUpload(state: ModificationState, reference: string): ProposalForUpload {
-  return {
-    reference,
-    phase: state.phase,
-    closed: STATES.find((s) => s.id === state.state)?.terminal === true,
-    proposer: { userId: state.proposer.userId, ...(state.proposer.organisationId ? { organisationId: state.proposer.organisationId } : {}), scope: state.proposer.scope },
-    ...(state.workingGroup ? { workingGroup: { members: state.workingGroup.members } } : {}),
-    dccAssessmentRequested: state.dccAssessments.length > 0,
-    consultationOpen: state.consultations.some((c) => c.closedAt === undefined),
-  };
-}
-
 type Row = {
   document_id: string; modification_number: number; sha256: string; byte_length: number; media_type: string; file_name: string;
   description: string | null; uploaded_by: string; uploaded_at: Date; state_id: string; event_position: number;
@@ -122,7 +108,9 @@ export class SupportingDocuments {
     if (!naming.ok) {
       throw new UploadError(422, `The file is named .${naming.extension} but its content is ${KIND_LABELS[detection.detected.kind]}. Rename it or upload the right file (${ACCEPTED_DESCRIPTION}).`, { type: 'type-mismatch', field: 'file' });
     }
-    const description = request.description?.trim() ? request.description.trim() : undefined;
+    // Control characters (NUL above all, which PostgreSQL text cannot hold) are dropped; line breaks and tabs stay.
+    const cleaned = request.description?.replace(/\p{Cc}/gu, (c) => (c === '\n' || c === '\t' ? c : '')).trim();
+    const description = cleaned ? cleaned : undefined;
     if (description && description.length > MAX_DESCRIPTION) throw new UploadError(422, `The description must be ${MAX_DESCRIPTION} characters or fewer.`, { type: 'invalid-input', field: 'description' });
     const sha256 = sha256Hex(request.bytes);
     const { actor } = request;

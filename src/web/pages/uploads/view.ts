@@ -5,7 +5,7 @@ import type { Principal } from '../../../app/identity/principal.ts';
 import type { ModificationState } from '../../../domain/modification/state.ts';
 import { STATES } from '../../../domain/rulebook/states.ts';
 import { mayAttachSupportingDocument } from '../../../domain/parties/supporting-document-entitlements.ts';
-import { proposalForUpload } from '../../../documents/uploads/supporting-documents.ts';
+import { proposalForUpload } from '../../../documents/uploads/proposal-for-upload.ts';
 import { formatBytes } from '../../../documents/uploads/multipart.ts';
 import { artefactActor } from '../../api/refuse-if.ts';
 import { londonDateTime } from '../calendar/deadlines.ts';
