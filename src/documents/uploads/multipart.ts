@@ -155,7 +155,8 @@ export function parseMultipart(body: Buffer, boundary: string, limits: Multipart
     const name = params.get('name');
     if (name === undefined) throw new MultipartError(400, 'The form data is malformed (a part has no name).');
     const size = contentEnd - contentStart;
-    const fileName = params.get('filename*') ?? params.get('filename');
+    // Browsers send a file name's quote and line breaks as %22, %0D and %0A (WHATWG HTML, "multipart/form-data encoding").
+    const fileName = params.get('filename*') ?? params.get('filename')?.replace(/%(22|0d|0a)/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
     if (fileName !== undefined) {
       // A file input left empty sends a part with an empty name and no content: no file.
       if (!(fileName === '' && size === 0)) {

@@ -45,6 +45,11 @@ describe('multipart/form-data (RFC 7578)', () => {
     expect(Object.keys(parsed.files[0]!)).not.toContain('bytes');
   });
 
+  it('a browser’s %22 in a file name is the quote it stands for', () => {
+    const parsed = parseMultipart(body(part('Content-Disposition: form-data; name="f"; filename="r\u00e9seau %22diagram%22.png"', 'x')), B, limits);
+    expect(parsed.files[0]!.fileName).toBe('réseau "diagram".png');
+  });
+
   it('an empty file input is no file', () => {
     const parsed = parseMultipart(body(part('Content-Disposition: form-data; name="f"; filename=""\r\nContent-Type: application/octet-stream', '')), B, limits);
     expect(parsed.files).toHaveLength(0);
