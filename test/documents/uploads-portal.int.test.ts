@@ -136,5 +136,8 @@ describe('attaching a supporting document in the portal', () => {
     expect(proposal.body).toContain('data-qa="supporting-document"');
     expect(proposal.body).not.toContain('data-qa="attach-document"');
     expect((await t.app.inject({ method: 'GET', url: `/proposals/${dp}/documents/new` })).statusCode).toBe(401);
+    const form = multipart([{ name: 'supportingDocument', fileName: 'anon.pdf', content: PDF }]);
+    const post = await t.app.inject({ method: 'POST', url: `/proposals/${dp}/documents`, headers: { 'content-type': form.contentType }, payload: form.payload });
+    expect(post.statusCode).toBe(401);
   });
 });

@@ -79,6 +79,10 @@ export async function uploadPageRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: Params }>('/proposals/:reference/documents', {
     bodyLimit,
+    // Signed out: refused before the body is read.
+    onRequest: async (request) => {
+      signedIn(request);
+    },
     // A body over the limit never reaches the handler: show the form again with the reason.
     errorHandler: async (error: FastifyError, request, reply) => {
       if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE' || !request.principal) throw error;
