@@ -21,6 +21,8 @@ export interface Config {
   readonly behindTls: boolean;
   readonly sessionTtlHours: number;
   readonly bodyLimitBytes: number;
+  /** Largest supporting document accepted for upload (SECMOD_UPLOAD_LIMIT_BYTES, default 20 MiB). */
+  readonly uploadLimitBytes: number;
   /** How often the deadline sweeper looks for passed timers. */
   readonly sweepSeconds: number;
   /** SMTP server for notices, e.g. smtp://user:pass@mail.example:587; none in demo mode. */
@@ -77,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     webhookAllowHttp: env.SECMOD_WEBHOOK_ALLOW_HTTP === 'true',
     webhookAllowedAddresses: (env.SECMOD_WEBHOOK_ALLOWED_ADDRESSES ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''),
     bodyLimitBytes: intFrom('SECMOD_BODY_LIMIT_BYTES', env.SECMOD_BODY_LIMIT_BYTES, 1024 * 1024, 1024, 64 * 1024 * 1024),
+    uploadLimitBytes: intFrom('SECMOD_UPLOAD_LIMIT_BYTES', env.SECMOD_UPLOAD_LIMIT_BYTES, 20 * 1024 * 1024, 1024, 256 * 1024 * 1024),
   };
 }

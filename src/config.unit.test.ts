@@ -18,6 +18,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ SECMOD_CLOCK: 'sometimes' })).toThrow(/SECMOD_CLOCK/);
   });
 
+  it('accepts supporting documents up to 20 MiB unless SECMOD_UPLOAD_LIMIT_BYTES says otherwise', () => {
+    expect(loadConfig({}).uploadLimitBytes).toBe(20 * 1024 * 1024);
+    expect(loadConfig({ SECMOD_UPLOAD_LIMIT_BYTES: '65536' }).uploadLimitBytes).toBe(65536);
+    expect(() => loadConfig({ SECMOD_UPLOAD_LIMIT_BYTES: '1GB' })).toThrow(/SECMOD_UPLOAD_LIMIT_BYTES must be an integer/);
+  });
+
   it('refuses a bad PORT with a clear message', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT must be an integer/);
   });

@@ -32,6 +32,7 @@ import { demoInboxMailer, smtpMailer } from '../notify/mailer.ts';
 import { fileURLToPath } from 'node:url';
 import { GeneratedDocuments } from '../documents/document-service.ts';
 import { chromiumPdfRenderer } from '../documents/render-pdf.ts';
+import { SupportingDocuments } from '../documents/uploads/supporting-documents.ts';
 import { secretBox } from '../notify/webhooks/secret-box.ts';
 import { WebhookEndpoints } from '../notify/webhooks/webhook-endpoints.ts';
 import { combineOutboxPolicies, webhookOutboxPolicy } from '../notify/webhooks/webhook-policy.ts';
@@ -62,6 +63,8 @@ export interface Services {
   readonly governance: GovernanceRecords;
   /** Generated documents (Modification Report etc.) as immutable, versioned artefacts. */
   readonly documents: GeneratedDocuments;
+  /** Documents uploaded to a proposal's record, stored by their SHA-256. */
+  readonly supportingDocuments: SupportingDocuments;
   /** Per-organisation webhook endpoints (delivered by the delivery worker). */
   readonly webhooks: WebhookEndpoints;
   /** Notification preferences, subscriptions, notice templates and unsubscribe links. */
@@ -105,6 +108,7 @@ export async function openServices(config: Config, databaseUrl: string, options:
     obligations: new Obligations(db, store, now),
     governance: new GovernanceRecords(db, store, now),
     documents: new GeneratedDocuments(db, store, new LegalTexts(db, store), now, chromiumPdfRenderer()),
+    supportingDocuments: new SupportingDocuments(db, store, now, config.uploadLimitBytes),
     webhooks: new WebhookEndpoints(db, store, box, now, guard),
     notify,
     sweepDeadlines: () => sweepDeadlines({ db, store, commands: modifications, clock, scrs }),

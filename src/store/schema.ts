@@ -237,6 +237,31 @@ export interface GeneratedDocumentsTable {
   generated_at: Date;
 }
 
+/** Uploaded bytes, stored once per SHA-256 (migration 030). */
+export interface DocumentContentsTable {
+  sha256: string;
+  byte_length: number;
+  content: Buffer;
+  stored_at: Date;
+}
+
+/** A supporting document attached to a proposal (SupportingDocumentAttached). */
+export interface SupportingDocumentsTable {
+  document_id: string;
+  modification_number: number;
+  sequence: number;
+  sha256: string;
+  byte_length: number;
+  media_type: string;
+  file_name: string;
+  description: string | null;
+  uploaded_by: string;
+  uploaded_organisation_id: string | null;
+  uploaded_at: Date;
+  state_id: string;
+  event_position: number;
+}
+
 export interface WebhookEndpointsTable {
   id: string;
   organisation_id: string;
@@ -309,4 +334,6 @@ export interface Database {
   notification_preferences: NotificationPreferencesTable;
   subscriptions: SubscriptionsTable;
   notice_template_versions: NoticeTemplateVersionsTable;
+  document_contents: DocumentContentsTable;
+  supporting_documents: SupportingDocumentsTable;
 }

@@ -44,10 +44,12 @@ import { governanceApiRoutes } from './api/governance-routes.ts';
 import { bodyDecisionApiRoutes } from './api/body-decision-routes.ts';
 import { documentApiRoutes } from './api/document-routes.ts';
 import { webhookApiRoutes } from './api/webhook-routes.ts';
+import { uploadApiRoutes } from './api/upload-routes.ts';
 import { feedRoutes } from './pages/feeds/routes.ts';
 import { notificationRoutes } from './pages/notifications/routes.ts';
 import { subscriptionRoutes } from './pages/subscriptions/routes.ts';
 import { noticeTemplateRoutes } from './pages/admin/templates-routes.ts';
+import { uploadPageRoutes } from './pages/uploads/routes.ts';
 import './types.d.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -153,6 +155,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   await app.register(legalTextRoutes);
   await app.register(raiseDraftProposalRoutes);
   await app.register(proposalRoutes);
+  await app.register(uploadPageRoutes);
   await app.register(flashMessages);
   await app.register(commandFormRoutes);
   await app.register(recordRoutes);
@@ -173,6 +176,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   await app.register(bodyDecisionApiRoutes, { prefix: '/api/v1' });
   await app.register(documentApiRoutes, { prefix: '/api/v1' });
   await app.register(webhookApiRoutes, { prefix: '/api/v1' });
+  await app.register(uploadApiRoutes, { prefix: '/api/v1' });
   await app.register(feedRoutes);
   await app.register(notificationRoutes);
   await app.register(subscriptionRoutes);

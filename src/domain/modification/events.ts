@@ -85,6 +85,11 @@ export interface EventDataMap {
   UrgencyRequested: { reasons: string; criteria: readonly string[] };
   UrgencyDecided: { granted: boolean; reasons: string; timetable?: { summary: string }; timerOverrides: Readonly<Partial<Record<TimerId, Duration>>>; waivedGuards: readonly string[]; replaced: readonly TimerStart[] };
   PathDetermined: { path: PathId; previousPath?: PathId; reasons: string };
+  /** An upload to the record (sec-process.md §8); `sha256` ties the stored bytes to the hash-chained log. */
+  SupportingDocumentAttached: {
+    documentId: string; sha256: string; bytes: number; mediaType: string; fileName: string; description?: string;
+    uploadedBy: { userId: string; organisationId?: string }; secMaterials: true;
+  };
 }
 
 export type ModificationEventType = keyof EventDataMap;
@@ -105,6 +110,7 @@ export const EVENT_TYPES: readonly ModificationEventType[] = [
   'AppealLodged', 'SelfGovernanceDecisionFinalised', 'AppealDecided', 'FinalModificationReportAttached', 'AuthorityDecided',
   'ImplementationScheduled', 'ModificationImplemented', 'ProposalWithdrawn', 'ProposalAdopted', 'AdoptionWindowExpired',
   'ProposalSuspendedForScr', 'ProposalResumedAfterScr', 'ProposalClosedForScr', 'UrgencyRequested', 'UrgencyDecided', 'PathDetermined',
+  'SupportingDocumentAttached',
 ];
 
 /** Builds an event; `clauseRefs` come from the transition row that produced it. */

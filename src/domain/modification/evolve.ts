@@ -57,6 +57,7 @@ const create = (e: Extract<ModificationEvent, { type: 'DraftProposalSubmitted' }
     pastBallots: [],
     baselineRechecks: [],
     sendBacks: [],
+    supportingDocuments: [],
     timers: applyTimers({}, d),
   };
 };
@@ -306,6 +307,10 @@ const fold = (s: ModificationState, e: ModificationEvent): ModificationState => 
       };
     case 'PathDetermined':
       return { ...s, path: e.data.path, pathReasons: e.data.reasons };
+    case 'SupportingDocumentAttached': {
+      const { at, transition: _t, to: _to, timersStarted: _ts, timersStopped: _tp, secMaterials: _m, ...document } = e.data;
+      return { ...s, supportingDocuments: [...(s.supportingDocuments ?? []), { ...document, state: s.state, at }] };
+    }
   }
 };
 

@@ -86,6 +86,23 @@ export interface Solution {
   readonly wgVote?: { readonly for: number; readonly against: number; readonly abstain?: number; readonly rationale: string };
 }
 
+/** A document a party uploaded to the proposal's record; its bytes are stored by their SHA-256. */
+export interface SupportingDocument {
+  readonly documentId: string;
+  readonly sha256: string;
+  /** Length in bytes. */
+  readonly bytes: number;
+  /** Detected from the content, never taken from the name or the declared type. */
+  readonly mediaType: string;
+  /** The uploader's file name, sanitised; metadata only. */
+  readonly fileName: string;
+  readonly description?: string;
+  readonly uploadedBy: { readonly userId: string; readonly organisationId?: string };
+  /** The state the proposal was in when the document was attached. */
+  readonly state: StateId;
+  readonly at: string;
+}
+
 export interface WorkingGroupMember { readonly userId: string; readonly name: string; readonly organisationId?: string; readonly via: 'proposer' | 'appointment' | 'ssc-nomination' }
 export interface WorkingGroupNomination { readonly nominationId: string; readonly nomineeUserId: string; readonly name: string; readonly organisationId?: string; readonly nominatedBy: ActorKind; readonly status: 'pending' | 'appointed' }
 
@@ -233,6 +250,8 @@ export interface ModificationState {
   readonly suspension?: { readonly resumeState: StateId; readonly scrId: string; readonly at: string };
   readonly closure?: { readonly reason: string; readonly at: string };
   readonly sendBacks: readonly { readonly from: StateId; readonly to: StateId; readonly by: 'panel' | 'authority'; readonly reasons: string; readonly at: string }[];
+  /** Documents uploaded to the record (sec-process.md §8), SEC Materials under M5.1 (R-M-01). */
+  readonly supportingDocuments: readonly SupportingDocument[];
   readonly timers: Readonly<Partial<Record<TimerId, TimerState>>>;
 }
 

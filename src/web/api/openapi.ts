@@ -12,6 +12,7 @@ import { governanceOpenApiPaths } from './governance-routes.ts';
 import { bodyDecisionOpenApiPaths } from './body-decision-routes.ts';
 import { documentOpenApiPaths } from './document-routes.ts';
 import { webhookOpenApiPaths } from './webhook-routes.ts';
+import { uploadOpenApiPaths } from './upload-routes.ts';
 
 const problem = { $ref: '#/components/responses/Problem' };
 const refusals = { '400': problem, '401': problem, '403': problem, '404': problem, '409': problem, '412': problem, '413': problem, '422': problem };
@@ -74,6 +75,8 @@ export function openApiDocument() {
     paths[`/api/v1/modifications/{reference}/actions/${command}`] = { post: commandOperation(command) };
   }
   Object.assign(paths, scrOpenApiPaths(), obligationOpenApiPaths(), governanceOpenApiPaths(), bodyDecisionOpenApiPaths(), documentOpenApiPaths(), webhookOpenApiPaths());
+  // Uploads share a path with the generated documents' list: merge by method.
+  for (const [path, operations] of Object.entries(uploadOpenApiPaths())) paths[path] = { ...((paths[path] as object | undefined) ?? {}), ...operations };
   return {
     openapi: '3.1.0',
     info: { title: 'secmod API', version: '1', description: 'The SEC modification process (Section D as amended by SECMP0049).' },

@@ -15,6 +15,7 @@ import { proposalView } from './proposal-view.ts';
 import { calendarSettingsOf } from '../../../domain/rulebook/index.ts';
 import { createWorkingDayCalendar } from '../../../domain/calendar/index.ts';
 import { londonDateTime } from '../calendar/deadlines.ts';
+import { supportingDocumentsView } from '../uploads/view.ts';
 
 export async function proposalRoutes(app: FastifyInstance): Promise<void> {
   const { services } = app;
@@ -51,6 +52,7 @@ export async function proposalRoutes(app: FastifyInstance): Promise<void> {
         clauses: ((e.metadata.clauseRefs as string[] | undefined) ?? []).join(', '),
       })).reverse(),
       actions,
+      supportingDocuments: supportingDocumentsView(state, reference, { users, organisations }, request.principal),
     });
   });
 }
