@@ -26,7 +26,7 @@ import { PAYLOAD_SCHEMAS, COMMAND_NAMES } from '../../src/domain/modification/in
 import { SEC_5_18_SECMP0049 } from '../../src/domain/rulebook/sec-5-18-secmp0049.ts';
 import type { ActorKind, EntitlementCell, TransitionDefinition } from '../../src/domain/rulebook/types.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { ApiCast, DRAFT, SCREENING } from '../scenarios/api-client.ts';
+import { ApiCast, CHANGE_BOARD, DRAFT, SCREENING } from '../scenarios/api-client.ts';
 import { exampleOf, type Schema } from './json-schema.ts';
 
 // ---------------------------------------------------------------------------------------
@@ -335,7 +335,7 @@ describe('the authorisation matrix', () => {
     }
   });
 
-  it('every command × every demo user, stage by stage from S01 to S10 of a proposal raised by a Party in good standing', async () => {
+  it('every command × every demo user, stage by stage from S01 to S11 of a proposal raised by a Party in good standing', async () => {
     await api.setClock(`${TODAY}T09:00:00Z`);
     const org = 'northern-lights-energy';
     const { reference } = await api.raise(LARGE, { ...DRAFT, title: 'Matrix walk' });
@@ -366,8 +366,14 @@ describe('the authorisation matrix', () => {
     await api.act(ANALYST, ref, 'close-consultation', { kind: 'mrc' });
     await api.act('secretariat@secas.example', ref, 'open-ballot', {});
     seen.push(await checkStage(ref, org)); // S10, ballot open
-    expect(seen).toEqual(['S01', 'S02', 'S03', 'S04', 'S05', 'S06', 'S07', 'S08', 'S09', 'S10']);
-  });
+    const ballot = (await api.get(ANALYST, ref)).ballot as { solutionIds: string[] };
+    for (const member of CHANGE_BOARD) {
+      for (const solutionId of ballot.solutionIds) await api.act(member, ref, 'cast-vote', { solutionId, choice: 'approve', rationale: 'Better facilitates SEC Objective (a)', objectives: { a: 'better' } });
+    }
+    await api.act('secretariat@secas.example', ref, 'close-vote', {}, { onBehalfOf: 'change-board' });
+    seen.push(await checkStage(ref, org)); // S11, the Self-Governance appeal window
+    expect(seen).toEqual(['S01', 'S02', 'S03', 'S04', 'S05', 'S06', 'S07', 'S08', 'S09', 'S10', 'S11']);
+  }, 90_000); // about 30 s on a busy two-core machine
 
   it('the same proposal when its Proposer\'s organisation is put in default: Refinement, then the Withdrawal Notice', async () => {
     await api.setClock(`${TODAY}T10:00:00Z`);
