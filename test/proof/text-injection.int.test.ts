@@ -135,6 +135,17 @@ describe('markup typed into free text is inert wherever it is shown', () => {
     expect((await t.app.inject({ method: 'GET', url: '/register' })).body).toContain(escaped('title'));
   });
 
+  it('the register as CSV: a title a spreadsheet would run as a formula is neutralised', async () => {
+    const formulas = ['=HYPERLINK("http://evil.example","x")', '+cmd|\' /C calc\'!A0', '@SUM(1+1)', '-2+3'];
+    for (const title of formulas) await api.raise('proposer@small-supplier.example', { ...DRAFT, title });
+    const csv = (await t.app.inject({ method: 'GET', url: '/register.csv' })).body;
+    const cells = csv.split(/\r?\n/).flatMap((line) => line.split(','));
+    for (const title of formulas) {
+      expect(cells.some((c) => c.replace(/^"/, '').startsWith(title.slice(0, 6))), title).toBe(false);
+      expect(csv, title).toContain(`'${title.slice(0, 6)}`);
+    }
+  });
+
   it('the notices: subjects on one line with the title as typed, HTML parts escaped, the demo inbox page inert', async () => {
     const rows = await t.services.database.db.selectFrom('demo_inbox').select(['recipient', 'subject', 'text_body', 'html_body']).execute();
     const aboutTitle = rows.filter((r) => r.subject.includes('xss_title'));
