@@ -16,6 +16,7 @@ import { registerErrorHandling } from './plugins/error-handling.ts';
 import { registerAuthentication } from './plugins/authentication.ts';
 import { registerMetrics } from './plugins/metrics.ts';
 import { registerRejectNul } from './plugins/reject-nul.ts';
+import { registerRejectNonFinite } from './plugins/reject-non-finite.ts';
 import { homeRoutes } from './pages/home/routes.ts';
 import { signInRoutes } from './pages/sign-in/routes.ts';
 import { registerRoutes } from './pages/register/routes.ts';
@@ -140,6 +141,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   registerAuthentication(app);
   registerMetrics(app);
   registerRejectNul(app);
+  registerRejectNonFinite(app);
 
   // CSRF on every form: any state-changing page request must carry the token.
   app.addHook('preHandler', async (request, reply) => {

@@ -55,7 +55,10 @@ export async function modificationApiRoutes(app: FastifyInstance): Promise<void>
         .send(outcome);
     } catch (error) {
       const problem = commandProblem(error, expectedVersion !== undefined);
-      if (problem instanceof HttpProblem && problem.status === 403) request.log.info({ command, reference: number, detail: problem.detail, clause: problem.extra.clause }, 'command refused');
+      // Authorisation failures are logged with who, what and the clause relied on (no payload: it may hold personal data).
+      if (problem instanceof HttpProblem && problem.status === 403) {
+        request.log.warn({ status: 403, type: problem.extra.type, command, reference: number, userId: principal.userId, organisationId: principal.organisation?.id, clause: problem.extra.clause, detail: problem.detail }, 'command refused');
+      }
       throw problem;
     }
   };

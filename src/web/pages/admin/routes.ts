@@ -41,7 +41,9 @@ function requireAdmin(request: FastifyRequest): Principal {
 function formOf(body: unknown): Form {
   const out: Form = {};
   if (typeof body !== 'object' || body === null) return out;
-  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v.trim().slice(0, 1_000);
+  // A password is kept exactly as typed (ASVS V6.2): trimmed, " secret " would be stored as
+  // "secret", and the user could not sign in with what they chose.
+  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = k === 'password' ? v.slice(0, 1_000) : v.trim().slice(0, 1_000);
   return out;
 }
 
