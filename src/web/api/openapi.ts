@@ -13,6 +13,8 @@ import { bodyDecisionOpenApiPaths } from './body-decision-routes.ts';
 import { documentOpenApiPaths } from './document-routes.ts';
 import { webhookOpenApiPaths } from './webhook-routes.ts';
 import { uploadOpenApiPaths } from './upload-routes.ts';
+import { notifyOpenApiPaths } from '../pages/subscriptions/routes.ts';
+import { preferencesBody } from '../pages/notifications/routes.ts';
 
 const problem = { $ref: '#/components/responses/Problem' };
 const refusals = { '400': problem, '401': problem, '403': problem, '404': problem, '409': problem, '412': problem, '413': problem, '422': problem };
@@ -74,7 +76,7 @@ export function openApiDocument() {
     if (command === 'create-draft-proposal' || command === 'expire-timer') continue;
     paths[`/api/v1/modifications/{reference}/actions/${command}`] = { post: commandOperation(command) };
   }
-  Object.assign(paths, scrOpenApiPaths(), obligationOpenApiPaths(), governanceOpenApiPaths(), bodyDecisionOpenApiPaths(), documentOpenApiPaths(), webhookOpenApiPaths());
+  Object.assign(paths, scrOpenApiPaths(), obligationOpenApiPaths(), governanceOpenApiPaths(), bodyDecisionOpenApiPaths(), documentOpenApiPaths(), webhookOpenApiPaths(), notifyOpenApiPaths(preferencesBody));
   // Uploads share a path with the generated documents' list: merge by method.
   for (const [path, operations] of Object.entries(uploadOpenApiPaths())) paths[path] = { ...((paths[path] as object | undefined) ?? {}), ...operations };
   return {
