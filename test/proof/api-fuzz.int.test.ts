@@ -52,7 +52,8 @@ const operations = (): Operation[] => Object.entries(doc.paths).flatMap(([path, 
   method: method.toUpperCase() as Operation['method'],
   path,
   parameters: op.parameters ?? [],
-  ...(op.requestBody ? { bodySchema: op.requestBody.content['application/json']!.schema } : {}),
+  // Binary bodies (uploads) get the generic hostile bodies; JSON bodies are generated from their schema.
+  ...(op.requestBody?.content['application/json'] ? { bodySchema: op.requestBody.content['application/json'].schema } : {}),
   statuses: Object.keys(op.responses).map(Number),
 })));
 
