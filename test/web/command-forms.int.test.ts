@@ -165,16 +165,19 @@ describe('command forms through a Self-Governance lifecycle', () => {
     expect((await t.app.inject({ method: 'GET', url: `/proposals/${mp}/actions/withdraw` })).statusCode).toBe(401);
   });
 
-  it('date fields: a date that does not exist is an error on its field', async () => {
+  it('date fields are GOV.UK date inputs: a date that does not exist is an error on its field', async () => {
     const page = await as('panel.chair@panel.example');
     const form = await page.get(`/proposals/${mp}/actions/approve-report-consultation`);
-    expect(form.body).toContain('For example, 2026-03-27');
-    const res = await page.post(`/proposals/${mp}/actions/approve-report-consultation`, { _csrf: csrfOf(form.body), opensOn: '2026-02-30', closesOn: '' });
+    expect(form.body).toContain('For example, 27 3 2026');
+    expect(form.body).toContain('name="opensOn-day"');
+    const res = await page.post(`/proposals/${mp}/actions/approve-report-consultation`, { _csrf: csrfOf(form.body), 'opensOn-day': '30', 'opensOn-month': '2', 'opensOn-year': '2026', 'closesOn-day': '', 'closesOn-month': '', 'closesOn-year': '' });
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain('href="#opensOn"');
-    expect(res.body).toContain('Opens on must be a real date, for example 2026-03-27');
+    expect(res.body).toContain('Opens on must be a real date, for example 27 3 2026');
+    // What was typed goes back into the three boxes.
+    expect(res.body).toMatch(/name="opensOn-day"[^>]*value="30"/);
     expect(res.body).toContain('href="#closesOn"');
-    const ok = await page.post(`/proposals/${mp}/actions/approve-report-consultation`, { _csrf: csrfOf(form.body), opensOn: '2026-03-09', closesOn: '2026-03-27' });
+    const ok = await page.post(`/proposals/${mp}/actions/approve-report-consultation`, { _csrf: csrfOf(form.body), 'opensOn-day': '9', 'opensOn-month': '3', 'opensOn-year': '2026', 'closesOn-day': '27', 'closesOn-month': '3', 'closesOn-year': '2026' });
     expect(ok.statusCode).toBe(303);
     await checkForms(mp);
   });
