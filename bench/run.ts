@@ -51,7 +51,7 @@ if (proofSuites.length > 0) {
       const { services, url } = await benchServices(suite.replace('-', '_'), manual);
       try {
         if (suite === 'cast-vote') comparisons.push(...(await (await import('./cast-vote.bench.ts')).castVoteBench(services)));
-        if (suite === 'rebuild') comparisons.push(...(await (await import('./rebuild.bench.ts')).rebuildBench(services, Number(process.env.BENCH_REBUILD_EVENTS ?? 20_000))));
+        if (suite === 'rebuild') comparisons.push(...(await (await import('./rebuild.bench.ts')).rebuildBench(services, Number(process.env.BENCH_REBUILD_EVENTS ?? 100_000))));
         if (suite === 'search') comparisons.push(...(await (await import('./register-search.bench.ts')).registerSearchBench(services)));
         if (suite === 'two-processes') comparisons.push(...(await (await import('./two-processes.bench.ts')).twoProcessBench(services, url)));
       } finally {
