@@ -13,7 +13,7 @@ import { sql } from 'kysely';
 import { freePort } from '../../src/store/embedded-postgres.ts';
 import { openDatabase, type DatabaseHandle } from '../../src/store/database.ts';
 import { verifyChain } from '../../src/store/verify-chain.ts';
-import { CHAIN_KEY, ServeProcess, databaseUrl, health, pgCtl, stopLeftoverPostgres, waitFor } from './support-crash/serve-process.ts';
+import { CHAIN_KEY, ServeProcess, databaseUrl, health, pgCtl, postmasterRunning, stopLeftoverPostgres, waitFor } from './support-crash/serve-process.ts';
 import { PROPOSERS, fire, signIn, submissions, tally, type Outcome, type Submission } from './support-crash/submissions.ts';
 
 const SUBMISSIONS = 1000;
@@ -193,7 +193,10 @@ describe.skipIf(inject('databaseTarget') === 'server')('crash proofs on a real s
       expect(new Set(perEvent.rows.map((r) => r.n)).size).toBe(1);
     });
     await expectChainVerifies();
-    // And a graceful stop still works after its PostgreSQL was restarted under it.
+    // And a graceful stop still works after its PostgreSQL was restarted under it: it stops
+    // the PostgreSQL now running on the data directory too.
     expect(await serve!.terminate()).toBe(0);
+    expect(serve!.output).toContain('[secmod] stopped');
+    expect(await postmasterRunning(dataDir)).toBe(false);
   }, 150_000);
 });

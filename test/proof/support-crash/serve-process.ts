@@ -121,6 +121,18 @@ export async function pgCtl(dataDir: string, args: readonly string[]): Promise<s
   return `${stdout}${stderr}`;
 }
 
+/** Whether a PostgreSQL still runs on the data directory (its postmaster.pid names a live process). */
+export async function postmasterRunning(dataDir: string): Promise<boolean> {
+  const pid = Number((await fs.readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').catch(() => '')).split('\n')[0]);
+  if (!(pid > 0)) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Stops whatever PostgreSQL still runs on the data directory (cleanup after a failed test). */
 export async function stopLeftoverPostgres(dataDir: string): Promise<void> {
   const pid = Number((await fs.readFile(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').catch(() => '')).split('\n')[0]);
