@@ -1,6 +1,8 @@
 // `npm run bench [-- suite …]`: performance figures as ratios against peers measured in the
-// same run, written to bench/results.json. Suites: event-store, http, redline (default: all).
-// The database suites run on the embedded PostgreSQL (or DATABASE_URL).
+// same run, written to bench/results.json. Suites: event-store, http, redline, and the proof
+// suite's cast-vote, rebuild, search, two-processes (default: all).
+// The database suites run on the embedded PostgreSQL (or DATABASE_URL), each proof-suite bench
+// on a fresh database of its own.
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,6 +40,27 @@ if (wants('event-store') || wants('http')) {
 if (wants('redline')) {
   const { redlineBench } = await import('./redline.bench.ts');
   comparisons.push(...(await redlineBench()));
+}
+
+const proofSuites = ['cast-vote', 'rebuild', 'search', 'two-processes'].filter(wants);
+if (proofSuites.length > 0) {
+  const { benchServices, stopBenchDatabase } = await import('./bench-database.ts');
+  try {
+    for (const suite of proofSuites) {
+      const manual: Record<string, string> = suite === 'cast-vote' || suite === 'rebuild' ? { SECMOD_CLOCK: 'manual' } : {};
+      const { services, url } = await benchServices(suite.replace('-', '_'), manual);
+      try {
+        if (suite === 'cast-vote') comparisons.push(...(await (await import('./cast-vote.bench.ts')).castVoteBench(services)));
+        if (suite === 'rebuild') comparisons.push(...(await (await import('./rebuild.bench.ts')).rebuildBench(services, Number(process.env.BENCH_REBUILD_EVENTS ?? 100_000))));
+        if (suite === 'search') comparisons.push(...(await (await import('./register-search.bench.ts')).registerSearchBench(services)));
+        if (suite === 'two-processes') comparisons.push(...(await (await import('./two-processes.bench.ts')).twoProcessBench(services, url)));
+      } finally {
+        await services.close();
+      }
+    }
+  } finally {
+    await stopBenchDatabase();
+  }
 }
 
 await writeResults(comparisons);

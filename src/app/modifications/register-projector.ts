@@ -11,6 +11,8 @@ const PREFIX = 'modification-';
 export const registerProjector: Projector = {
   name: 'modification-register',
   tables: ['modification_register'],
+  // The row is the proposal's stream folded up to this event, nothing else.
+  foldsWholeStream: true,
   async apply(trx: Trx, event: StoredEvent) {
     if (!event.streamId.startsWith(PREFIX)) return;
     const n = Number(event.streamId.slice(PREFIX.length));

@@ -1,0 +1,128 @@
+// Proof suite (reliability): projections never skip. Commands through the API, slow
+// transactions (pg_sleep before and while holding the chain head) and rolled-back appends all
+// run at once; afterwards every projection table holds exactly what a rebuild from the event
+// log (`secmod rebuild`) produces, and every register row is at its stream's last version.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { ApiCast, DRAFT, SCREENING } from '../scenarios/api-client.ts';
+import { PROJECTORS } from '../../src/app/services.ts';
+import { rebuildProjections } from '../../src/store/rebuild-projections.ts';
+import { modificationStream } from '../../src/app/modifications/references.ts';
+import type { NewEvent } from '../../src/store/event-store.ts';
+
+let t: TestApp;
+let api: ApiCast;
+beforeAll(async () => {
+  t = await startTestApp();
+  api = new ApiCast(t.app);
+});
+afterAll(async () => t.close());
+
+const PROPOSERS = ['proposer@large-supplier.example', 'proposer@small-supplier.example', 'proposer@elec-network.example', 'proposer@gas-network.example', 'proposer@other-party.example'];
+const TABLES = [...new Set(PROJECTORS.flatMap((p) => p.tables))];
+
+/** Every projection table, each row as JSON text, sorted: two snapshots are equal when the tables are. */
+async function snapshot(): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const table of TABLES) {
+    const { rows } = await sql<{ r: string }>`SELECT to_jsonb(t)::text AS r FROM ${sql.table(table)} t`.execute(t.services.database.db);
+    out[table] = rows.map((x) => x.r).sort();
+  }
+  return out;
+}
+
+const numberOf = (reference: string) => Number(reference.replace(/^[A-Z]+0*/, ''));
+const pause = (seconds: number) => sql`SELECT pg_sleep(${seconds})`;
+
+describe('projections never skip', () => {
+  it('after interleaved, slow and rolled-back appends every projection table equals its rebuild from the events', async () => {
+    const db = t.services.database.db;
+    const store = t.services.store;
+    // A template proposal whose later events the slow and rolled-back transactions copy.
+    const template = await api.raise(PROPOSERS[0]!, { ...DRAFT, title: 'Projection template' });
+    await api.act('analyst@secas.example', template.reference, 'record-screening', SCREENING);
+    await api.act('csc.member@csc.example', template.reference, 'agree-problem-statement', { problemStatementVersion: 1 });
+    await api.act(PROPOSERS[0]!, template.reference, 'request-conversion', {});
+    const later: NewEvent[] = (await store.readStream(modificationStream(numberOf(template.reference)))).slice(1).map((e) => ({ type: e.type, data: e.data, metadata: e.metadata }));
+    expect(later.map((e) => e.type)).toHaveLength(3);
+    // Carriers: proposals the slow (committed) and the rolled-back transactions extend.
+    const slowCarriers = await Promise.all(Array.from({ length: 6 }, (_, i) => api.raise(PROPOSERS[i % 5]!, { ...DRAFT, title: `Slow carrier ${i}` })));
+    const doomedCarriers = await Promise.all(Array.from({ length: 6 }, (_, i) => api.raise(PROPOSERS[i % 5]!, { ...DRAFT, title: `Rolled-back carrier ${i}` })));
+    const before = await snapshot();
+
+    const ROLLBACK = new Error('rolled back on purpose');
+    const work: Promise<unknown>[] = [];
+    // 1. Interleaved commands through the API: new proposals, each taken a few steps on.
+    for (let i = 0; i < 10; i++) {
+      work.push(
+        (async () => {
+          const { reference } = await api.raise(PROPOSERS[i % 5]!, { ...DRAFT, title: `Interleaved ${i}` });
+          await api.act('analyst@secas.example', reference, 'record-screening', SCREENING);
+          if (i % 2 === 0) await api.act('csc.member@csc.example', reference, 'agree-problem-statement', { problemStatementVersion: 1 });
+          if (i % 3 === 0) await api.act(PROPOSERS[i % 5]!, reference, 'withdraw', { reason: 'Interleaving proof' });
+        })(),
+      );
+    }
+    // 2. Slow transactions: sleep before appending, and again while holding the chain head.
+    slowCarriers.forEach((c, i) =>
+      work.push(
+        db.transaction().execute(async (trx) => {
+          await pause(0.05 * i).execute(trx);
+          await store.appendIn(trx, { streamId: modificationStream(numberOf(c.reference)), expectedVersion: 1, events: later });
+          await pause(0.15).execute(trx);
+        }),
+      ),
+    );
+    // 3. Rolled-back transactions: append (projections and outbox written), sleep, then fail.
+    doomedCarriers.forEach((c, i) =>
+      work.push(
+        db
+          .transaction()
+          .execute(async (trx) => {
+            await pause(0.03 * i).execute(trx);
+            await store.appendIn(trx, { streamId: modificationStream(numberOf(c.reference)), expectedVersion: 1, events: later });
+            // …and a whole new proposal stream in the same doomed transaction.
+            const first = (await store.readStream(modificationStream(numberOf(c.reference)), trx))[0]!;
+            await store.appendIn(trx, { streamId: modificationStream(100_000 + i), expectedVersion: 0, events: [{ type: first.type, data: first.data, metadata: first.metadata }] });
+            await pause(0.1).execute(trx);
+            throw ROLLBACK;
+          })
+          .then(
+            () => expect.fail('the transaction should have rolled back'),
+            (e: unknown) => expect(e).toBe(ROLLBACK),
+          ),
+      ),
+    );
+    // 4. Party status changes (identity projection) in the middle of it all.
+    work.push(t.services.directory.liftPartyDefault('harbour-energy-supply', 'proof').then(() => t.services.directory.recordPartyDefault('harbour-energy-supply', 'Projection proof', 'proof')));
+    await Promise.all(work);
+
+    // The rolled-back transactions left nothing behind: no events, no projection rows.
+    const doomed = await sql<{ n: number }>`SELECT count(*)::int AS n FROM events WHERE stream_id = ANY(${doomedCarriers.map((c) => modificationStream(numberOf(c.reference)))}::text[]) AND stream_version > 1`.execute(db);
+    expect(doomed.rows[0]!.n).toBe(0);
+    const ghosts = await sql<{ n: number }>`SELECT count(*)::int AS n FROM modification_register WHERE number >= 100000`.execute(db);
+    expect(ghosts.rows[0]!.n).toBe(0);
+    const after = await snapshot();
+    for (const c of doomedCarriers) {
+      const row = after.modification_register!.find((r) => JSON.parse(r).number === numberOf(c.reference))!;
+      expect(before.modification_register).toContain(row);
+    }
+
+    // Every register row is at its stream's last version: no event skipped its projection.
+    const lagging = await sql<{ number: number }>`
+      SELECT r.number FROM modification_register r
+      JOIN (SELECT stream_id, max(stream_version) AS v FROM events WHERE stream_id LIKE 'modification-%' GROUP BY 1) e ON e.stream_id = 'modification-' || r.number
+      WHERE r.stream_version <> e.v`.execute(db);
+    expect(lagging.rows).toEqual([]);
+    const unprojected = await sql<{ stream_id: string }>`
+      SELECT DISTINCT stream_id FROM events WHERE stream_id LIKE 'modification-%' AND NOT EXISTS (SELECT 1 FROM modification_register r WHERE 'modification-' || r.number = stream_id)`.execute(db);
+    expect(unprojected.rows).toEqual([]);
+
+    // The live tables equal a rebuild from the events, table by table, row by row.
+    await rebuildProjections(db, PROJECTORS);
+    const rebuilt = await snapshot();
+    for (const table of TABLES) expect(after[table], `projection table ${table}`).toEqual(rebuilt[table]);
+    expect(after.modification_register!.length).toBeGreaterThan(before.modification_register!.length);
+  });
+});
