@@ -90,6 +90,10 @@ describe('Self-Governance (Path 3) through the JSON API', () => {
     const upheld = await api.act('authority@ofgem.example', ref, 'decide-appeal', { outcome: 'uphold', reasons: 'The decision stands.' });
     expect(upheld.state.id).toBe('S15');
     await api.act('panel.chair@panel.example', ref, 'schedule-implementation', { implementationDate: '2026-06-25', releaseId: 'REL-2026-06' });
+    // The register shows, and filters by, the SEC Release it is scheduled into.
+    const inRelease = (await api.raw('analyst@secas.example', 'GET', '/api/v1/modifications?release=REL-2026-06')).body as { items: { reference: string; targetRelease: string }[] };
+    expect(inRelease.items).toContainEqual(expect.objectContaining({ reference: ref, targetRelease: 'REL-2026-06' }));
+    expect(((await api.raw('analyst@secas.example', 'GET', '/api/v1/modifications?release=REL-1999-01')).body as { items: unknown[] }).items).toEqual([]);
     // Not before the Implementation Date (C2.3(d)).
     const early = await api.raw('analyst@secas.example', 'POST', `/api/v1/modifications/${ref}/actions/mark-implemented`, { payload: { secVersion: '5.19' } });
     expect(early.status).toBe(409);

@@ -29,10 +29,23 @@ describe('Modification Register (public)', () => {
     expect((await t.app.inject({ method: 'GET', url: '/register?stage=S05' })).body).not.toContain(`href="/proposals/${reference}"`);
     const csv = await t.app.inject({ method: 'GET', url: '/register.csv' });
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.split('\r\n')[0]).toBe('reference,title,proposer,party_category,stage,path,fast_track,next_deadline,updated_at');
+    expect(csv.body.split('\r\n')[0]).toBe('reference,title,proposer,party_category,stage,path,fast_track,next_deadline,target_release,updated_at');
     expect(csv.body).toContain(`${reference},Register test <script>alert(1)</script>,Northern Lights Energy,large-supplier,DraftSubmitted`);
     const json = await t.app.inject({ method: 'GET', url: '/register.json' });
     expect(json.json().items[0]).toMatchObject({ reference, state: { id: 'S01' } });
+  });
+
+  it('filters by the area screening flagged (F1.6, G7.19, L1.18), in the page and the API', async () => {
+    const flagged = (await api.raise('proposer@large-supplier.example', { ...DRAFT, title: 'Architecture change' })).reference;
+    await api.act('analyst@secas.example', flagged, 'record-screening', { outcome: 'complete', tabasc: 'likely', sscSoaa: 'unlikely', sscMaterialSecurity: 'unlikely', smkiPma: 'unlikely', crossCode: 'none' });
+    const page = (await t.app.inject({ method: 'GET', url: '/register?impactedArea=tabasc' })).body;
+    expect(page).toContain(`href="/proposals/${flagged}"`);
+    expect(page).not.toContain(`href="/proposals/${reference}"`);
+    expect((await t.app.inject({ method: 'GET', url: '/register?impactedArea=security' })).body).not.toContain(`href="/proposals/${flagged}"`);
+    const listed = (await api.raw('analyst@secas.example', 'GET', '/api/v1/modifications?impactedArea=tabasc')).body as { items: { reference: string; targetRelease: string | null }[] };
+    expect(listed.items.map((i) => i.reference)).toEqual([flagged]);
+    expect(listed.items[0]!.targetRelease).toBeNull();
+    expect((await api.raw('analyst@secas.example', 'GET', '/api/v1/modifications?impactedArea=nonsense')).status).toBe(400);
   });
 
   it('ignores a bad filter value instead of failing', async () => {

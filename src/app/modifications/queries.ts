@@ -8,10 +8,24 @@ export interface RegisterFilter {
   readonly proposerOrganisation?: string;
   readonly q?: string;
   readonly partyCategory?: string;
+  /** The SEC Release the proposal is scheduled into (schedule-implementation). */
+  readonly release?: string;
+  /** An area screening flagged (F1.6, G7.19, L1.18, C2.3(l)(i)). */
+  readonly impactedArea?: ImpactedArea;
   readonly sort?: 'newest' | 'oldest' | 'deadline' | 'updated';
   readonly limit: number;
   readonly offset: number;
 }
+
+/** The areas the Code Administrator screens for, and the screening answer that flags each. */
+export const IMPACTED_AREAS = {
+  tabasc: { label: 'Technical or Business Architecture (TABASC, F1.6)', screens: ['tabasc'], flagged: 'likely' },
+  security: { label: 'Security (SSC, G7.19)', screens: ['sscSoaa', 'sscMaterialSecurity'], flagged: 'likely' },
+  smki: { label: 'SMKI SEC Documents (SMKI PMA, L1.18)', screens: ['smkiPma'], flagged: 'likely' },
+  'cross-code': { label: 'Other Energy Codes (C2.3(l)(i))', screens: ['crossCode'], flagged: 'impact' },
+} as const;
+export type ImpactedArea = keyof typeof IMPACTED_AREAS;
+export const isImpactedArea = (v: string | undefined): v is ImpactedArea => v !== undefined && Object.hasOwn(IMPACTED_AREAS, v);
 
 export interface RegisterEntry {
   readonly reference: string;
@@ -25,6 +39,8 @@ export interface RegisterEntry {
   readonly proposerOrganisationName: string | null;
   readonly partyCategory: string | null;
   readonly nextDeadline: string | null;
+  /** The SEC Release it is scheduled into, once scheduled. */
+  readonly targetRelease: string | null;
   readonly rulebookVersion: string;
   readonly updatedAt: string;
 }
@@ -36,6 +52,11 @@ export async function listModifications(db: Db, f: RegisterFilter): Promise<{ to
   if (f.proposerOrganisation) q = q.where('proposer_organisation_id', '=', f.proposerOrganisation);
   if (f.partyCategory) q = q.where('organisations.party_category', '=', f.partyCategory);
   if (f.q && f.q.trim() !== '') q = q.where(sql<boolean>`search @@ websearch_to_tsquery('english', ${f.q.trim()})`);
+  if (f.release) q = q.where(sql<boolean>`modification_register.state->'implementation'->>'releaseId' = ${f.release}`);
+  if (f.impactedArea) {
+    const area = IMPACTED_AREAS[f.impactedArea];
+    q = q.where((eb) => eb.or(area.screens.map((screen) => eb(sql<string>`modification_register.state->'screening'->'screens'->>${screen}`, '=', area.flagged))));
+  }
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   // With a search term, order by number through an expression the primary key cannot supply.
   // Ordered by the bare column, the planner walks the whole register backwards by number and
@@ -47,6 +68,7 @@ export async function listModifications(db: Db, f: RegisterFilter): Promise<{ to
     .select([
       'modification_register.reference', 'number', 'title', 'phase', 'state_id', 'state_name', 'path', 'fast_track',
       'proposer_organisation_id', 'organisations.name as org_name', 'organisations.party_category', 'next_deadline', 'rulebook_version', 'updated_at',
+      sql<string | null>`modification_register.state->'implementation'->>'releaseId'`.as('target_release'),
     ])
     .$call((qb) => {
       switch (f.sort) {
@@ -77,6 +99,7 @@ export async function listModifications(db: Db, f: RegisterFilter): Promise<{ to
       proposerOrganisationName: r.org_name,
       partyCategory: r.party_category,
       nextDeadline: r.next_deadline ? r.next_deadline.toISOString() : null,
+      targetRelease: r.target_release,
       rulebookVersion: r.rulebook_version,
       updatedAt: r.updated_at.toISOString(),
     })),

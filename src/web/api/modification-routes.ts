@@ -1,13 +1,14 @@
 // The lifecycle API (sec-process.md §5.5; architecture.md "HTTP conventions"):
 //   POST /draft-proposals                          create a Draft Proposal (T01)
 //   POST /modifications/{ref}/actions/{command}    every other command, one route each
-//   GET  /modifications[?stage&path&proposerOrganisation&q&limit&offset]
+//   GET  /modifications[?stage&path&proposerOrganisation&partyCategory&release&impactedArea&q&limit&offset]
 //   GET  /modifications/{ref}, /actions, /events
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { availableActions, COMMAND_NAMES, PAYLOAD_SCHEMAS, type CommandName, type ModificationCommand } from '../../domain/modification/index.ts';
 import { actorFrom } from '../../app/modifications/actor.ts';
 import { loadModification, lookUpFacts, referenceOf, rulebookOf, toDomainEvent } from '../../app/modifications/command-handler.ts';
-import { listModifications } from '../../app/modifications/queries.ts';
+import { IMPACTED_AREAS, listModifications, type ImpactedArea } from '../../app/modifications/queries.ts';
+import { PARTY_CATEGORIES } from '../../domain/parties/organisation.ts';
 import { modificationStream, parseReference } from '../../app/modifications/references.ts';
 import { requirePrincipal } from '../plugins/authentication.ts';
 import { HttpProblem } from '../problem.ts';
@@ -72,7 +73,7 @@ export async function modificationApiRoutes(app: FastifyInstance): Promise<void>
     );
   }
 
-  app.get<{ Querystring: { stage?: string; path?: number; proposerOrganisation?: string; q?: string; limit?: number; offset?: number } }>(
+  app.get<{ Querystring: { stage?: string; path?: number; proposerOrganisation?: string; partyCategory?: string; release?: string; impactedArea?: ImpactedArea; q?: string; limit?: number; offset?: number } }>(
     '/modifications',
     {
       schema: {
@@ -83,6 +84,9 @@ export async function modificationApiRoutes(app: FastifyInstance): Promise<void>
             stage: { type: 'string', maxLength: 40 },
             path: { type: 'integer', enum: [1, 2, 3] },
             proposerOrganisation: { type: 'string', maxLength: 80 },
+            partyCategory: { type: 'string', enum: [...PARTY_CATEGORIES] },
+            release: { type: 'string', maxLength: 60 },
+            impactedArea: { type: 'string', enum: Object.keys(IMPACTED_AREAS) },
             q: { type: 'string', maxLength: 200 },
             limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
             offset: { type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 },

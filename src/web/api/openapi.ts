@@ -13,6 +13,8 @@ import { bodyDecisionOpenApiPaths } from './body-decision-routes.ts';
 import { documentOpenApiPaths } from './document-routes.ts';
 import { webhookOpenApiPaths } from './webhook-routes.ts';
 import { uploadOpenApiPaths } from './upload-routes.ts';
+import { IMPACTED_AREAS } from '../../app/modifications/queries.ts';
+import { PARTY_CATEGORIES } from '../../domain/parties/organisation.ts';
 import { notifyOpenApiPaths } from '../pages/subscriptions/routes.ts';
 import { preferencesBody } from '../pages/notifications/routes.ts';
 
@@ -60,7 +62,9 @@ export function openApiDocument() {
     '/api/v1/modifications': {
       get: {
         operationId: 'list-modifications',
-        parameters: ['stage', 'proposerOrganisation', 'q'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })).concat([
+        parameters: ['stage', 'proposerOrganisation', 'release', 'q'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })).concat([
+          { name: 'partyCategory', in: 'query', schema: { type: 'string', enum: [...PARTY_CATEGORIES] } as never },
+          { name: 'impactedArea', in: 'query', schema: { type: 'string', enum: Object.keys(IMPACTED_AREAS) } as never },
           { name: 'path', in: 'query', schema: { type: 'integer', enum: [1, 2, 3] } as never },
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200 } as never },
           { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0 } as never },

@@ -2,7 +2,7 @@
 // and Modification Proposal, filterable, searchable, sortable, paginated, and exportable as
 // CSV and JSON. Readable without signing in.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { listModifications, type RegisterEntry, type RegisterFilter } from '../../../app/modifications/queries.ts';
+import { IMPACTED_AREAS, isImpactedArea, listModifications, type RegisterEntry, type RegisterFilter } from '../../../app/modifications/queries.ts';
 import { STATES } from '../../../domain/rulebook/states.ts';
 import { PARTY_CATEGORIES, PARTY_CATEGORY_LABELS } from '../../../domain/parties/organisation.ts';
 import { renderPage } from '../../render.ts';
@@ -14,6 +14,8 @@ interface RegisterQuery {
   stage?: string;
   path?: string;
   partyCategory?: string;
+  release?: string;
+  impactedArea?: string;
   q?: string;
   sort?: string;
   page?: string;
@@ -30,6 +32,8 @@ function filterFrom(query: RegisterQuery, limit: number): RegisterFilter & { pag
     ...(stage ? { stage } : {}),
     ...([1, 2, 3].includes(path) ? { path } : {}),
     ...(partyCategory ? { partyCategory } : {}),
+    ...(typeof query.release === 'string' && query.release.trim() !== '' ? { release: query.release.trim().slice(0, 60) } : {}),
+    ...(isImpactedArea(query.impactedArea) ? { impactedArea: query.impactedArea } : {}),
     ...(query.q && query.q.trim() !== '' ? { q: query.q.slice(0, 200) } : {}),
     sort,
     limit,
@@ -54,6 +58,7 @@ const CSV_COLUMNS: readonly [string, (e: RegisterEntry) => unknown][] = [
   ['path', (e) => e.path],
   ['fast_track', (e) => e.fastTrack],
   ['next_deadline', (e) => e.nextDeadline],
+  ['target_release', (e) => e.targetRelease],
   ['updated_at', (e) => e.updatedAt],
 ];
 
@@ -79,6 +84,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
       filter: { ...query(request), sort: f.sort },
       states: STATES,
       partyCategories: PARTY_CATEGORIES.map((c) => ({ value: c, text: PARTY_CATEGORY_LABELS[c] })),
+      impactedAreas: Object.entries(IMPACTED_AREAS).map(([value, a]) => ({ value, text: a.label })),
       pagination: {
         ...(f.page > 1 ? { previous: { href: qs(f.page - 1) } } : {}),
         ...(f.page < pages ? { next: { href: qs(f.page + 1) } } : {}),
