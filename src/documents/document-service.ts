@@ -215,6 +215,9 @@ export class GeneratedDocuments {
     const { state, version, reference } = await this.load(number);
     const events = await this.store.readStream(modificationStream(number));
     const documents = await this.db.selectFrom('generated_documents').selectAll().where('modification_number', '=', number).orderBy('document_id').orderBy('version').execute();
+    const supporting = await this.db.selectFrom('supporting_documents')
+      .innerJoin('document_contents', 'document_contents.sha256', 'supporting_documents.sha256')
+      .select(['document_id', 'file_name', 'content']).where('modification_number', '=', number).orderBy('sequence').execute();
     const documentEvents: StoredEvent[] = [];
     for (const id of [...new Set(documents.map((d) => d.document_id))]) documentEvents.push(...(await this.store.readStream(documentStream(id))));
     const exportedAt = this.now();
@@ -227,13 +230,16 @@ export class GeneratedDocuments {
       { path: 'proposal.json', content: Buffer.from(JSON.stringify({ reference, number, streamVersion: version, state }, null, 2)) },
       { path: 'document-events.json', content: Buffer.from(JSON.stringify({ events: documentEvents.map(eventJson) }, null, 2)) },
       ...documents.map((d) => ({ path: `documents/${d.document_id}/v${d.version}/${d.file_name}`, content: Buffer.from(d.content) })),
+      // Supporting documents the Parties attached (SupportingDocumentAttached on the stream), by
+      // their server-made id; the stored file name is already sanitised.
+      ...supporting.map((d) => ({ path: `supporting-documents/${d.document_id}/${d.file_name}`, content: Buffer.from(d.content) })),
     ];
     const zip = new JSZip();
     const date = exportedAt;
     for (const f of files) zip.file(f.path, f.content, { date });
     zip.file('manifest.json', JSON.stringify({
       reference, number, exportedAt: exportedAt.toISOString(), streamVersion: version,
-      note: 'Each event carries the hash that chains it to the one before (secmod verify); each document version\'s sha256 is recorded in its DocumentGenerated event.',
+      note: 'Each event carries the hash that chains it to the one before (secmod verify); each document version\'s sha256 is recorded in its DocumentGenerated event, and each supporting document\'s in its SupportingDocumentAttached event.',
       files: files.map((f) => ({ path: f.path, bytes: f.content.length, sha256: sha256Hex(f.content) })),
     }, null, 2), { date });
     return { reference, state, zip: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } }) };

@@ -10,6 +10,7 @@ import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { ApiCast } from '../scenarios/api-client.ts';
 import { bearerFor } from '../support/test-app.ts';
 import { REPRESENTATIONS, SOLUTIONS, XSS, toDecision, toReport } from './drive.ts';
+import { PDF } from './uploads-samples.ts';
 
 let t: TestApp;
 let api: ApiCast;
@@ -159,7 +160,13 @@ describe('the Modification Report', () => {
 });
 
 describe('the export for the Authority or an appeal', () => {
-  it('is one .zip with the event stream and its hashes, the state, and every document version', async () => {
+  it('is one .zip with the event stream and its hashes, the state, every document version and every supporting document', async () => {
+    const attached = await t.app.inject({
+      method: 'POST', url: `/api/v1/modifications/${ref}/documents`, payload: PDF,
+      headers: { authorization: await bearerFor(t.app, 'proposer@large-supplier.example'), 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="business-case.pdf"' },
+    });
+    expect(attached.statusCode, attached.body).toBe(201);
+    const supportingId = (attached.json() as { documentId: string }).documentId;
     const other = await api.raw('proposer@small-supplier.example', 'GET', `/api/v1/modifications/${ref}/export`);
     expect(other.status).toBe(403);
     expect(other.body.detail).toMatch(/Authority/);
@@ -189,6 +196,9 @@ describe('the export for the Authority or an appeal', () => {
     }
     const docEvents = JSON.parse(await zip.file('document-events.json')!.async('string')) as { events: { type: string; data: { sha256: string } }[] };
     expect(docEvents.events.map((e) => e.data.sha256).sort()).toEqual(documents.map((d) => d.sha256).sort());
+    const supporting = zip.file(`supporting-documents/${supportingId}/business-case.pdf`);
+    expect(supporting).not.toBeNull();
+    expect(sha(await supporting!.async('nodebuffer'))).toBe(sha(PDF));
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { files: { path: string; sha256: string }[] };
     for (const f of manifest.files) expect(sha(await zip.file(f.path)!.async('nodebuffer'))).toBe(f.sha256);
   });

@@ -6,6 +6,9 @@ import { HttpProblem } from '../problem.ts';
 function hasNul(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
   if (depth > 64 || value === null || typeof value !== 'object') return false;
+  // Binary bodies (uploads) are bytes, not text: NUL is allowed there and walking them byte by
+  // byte would cost one entry per byte.
+  if (Buffer.isBuffer(value) || ArrayBuffer.isView(value)) return false;
   if (Array.isArray(value)) return value.some((v) => hasNul(v, depth + 1));
   return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v, depth + 1));
 }
