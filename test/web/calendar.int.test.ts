@@ -159,4 +159,32 @@ describe('the iCalendar feed', () => {
     expect(folded.split('\r\n').map((l, i) => (i === 0 ? l : l.slice(1))).join('')).toBe(`SUMMARY:${'é'.repeat(80)}`);
     expect(folded).not.toContain('\uFFFD');
   });
+  it('a personal feed (per user) lists the proposals the user proposed, follows or can act on, behind a signed address; a forged one is 404', async () => {
+    const { PageSession } = await import('../support/test-app.ts');
+    const feedOf = async (email: string) => {
+      const session = new PageSession(t.app);
+      await session.signIn(email);
+      const url = /href="(?:https?:\/\/[^/"]+)?(\/calendar\/personal\.ics\?token=[^"]+)"/.exec((await session.get('/calendar')).body)![1]!;
+      const feed = await t.app.inject({ method: 'GET', url });
+      expect(feed.statusCode).toBe(200);
+      expect(feed.headers['content-type']).toContain('text/calendar');
+      return { url, refs: new Set(parseIcs(feed.body).events.map((e) => /(DP|MP)\d+/.exec(e.SUMMARY ?? '')?.[0])) };
+    };
+    // Helix proposed both Fast-Tracks: both are in its feed.
+    const helix = await feedOf('proposer@other-party.example');
+    expect(helix.refs.has(objection)).toBe(true);
+    // An SSC member is not involved in either unless it can act or follows.
+    const canAct = async (ref: string) => ((await api.raw('ssc.member@ssc.example', 'GET', `/api/v1/modifications/${ref}/actions`)).body as { actions: unknown[] }).actions.length > 0;
+    const before = await feedOf('ssc.member@ssc.example');
+    expect(await canAct(objection)).toBe(false);
+    expect(before.refs.has(objection)).toBe(false);
+    const followed = await api.raw('ssc.member@ssc.example', 'POST', '/api/v1/me/subscriptions', { kind: 'proposal', target: objection });
+    expect(followed.status).toBeLessThan(300);
+    expect((await feedOf('ssc.member@ssc.example')).refs.has(objection)).toBe(true);
+    const token = new URL(helix.url, 'http://x').searchParams.get('token')!;
+    const forged = `${token.split('.')[0]}.${'A'.repeat(43)}`;
+    expect((await t.app.inject({ method: 'GET', url: `/calendar/personal.ics?token=${forged}` })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/calendar/personal.ics' })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/calendar' })).body).not.toContain('personal.ics');
+  });
 });

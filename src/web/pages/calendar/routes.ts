@@ -2,6 +2,7 @@
 //   GET /calendar?month=2026-03   every running timer and scheduled implementation of the
 //                                 month, one GOV.UK table per week, with previous/next links
 //   GET /calendar.ics             the same entries (all months) as an iCalendar subscription
+//   GET /calendar/personal.ics?token=…   a user's own feed: the proposals it is involved in
 // Entries come from the register's folded states, so they match each proposal page.
 import type { FastifyInstance } from 'fastify';
 import type { ModificationState } from '../../../domain/modification/index.ts';
@@ -13,6 +14,8 @@ import { HttpProblem } from '../../problem.ts';
 import { renderPage } from '../../render.ts';
 import { entriesOf, longDate, type CalendarEntry } from './deadlines.ts';
 import { toIcs } from './ics.ts';
+import { calendarFeedTokens, entriesFor, involvedProposals } from './personal-feed.ts';
+import { loadPrincipal } from '../../../app/identity/principal.ts';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -50,6 +53,7 @@ const shift = (year: number, month: number, by: number): { year: number; month: 
 
 export async function calendarRoutes(app: FastifyInstance): Promise<void> {
   const { services } = app;
+  const feeds = calendarFeedTokens(services.config.chainKey);
 
   app.get<{ Querystring: { month?: unknown } }>('/calendar', async (request, reply) => {
     const now = services.clock.now();
@@ -93,6 +97,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     const monthName = `${MONTH_NAMES[month - 1]} ${year}`;
     return renderPage(request, reply, 'pages/calendar/calendar.njk', {
       pageTitle: `Calendar: ${monthName}`,
+      ...(request.principal ? { personalFeed: `${services.config.publicUrl.replace(/\/$/, '')}/calendar/personal.ics?token=${feeds.token(request.principal.userId)}` } : {}),
       monthName,
       total: entries.length,
       weeks: weeks.filter((w) => w.rows.length > 0),
@@ -107,6 +112,19 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     return reply
       .type('text/calendar; charset=utf-8')
       .header('content-disposition', 'inline; filename="secmod-deadlines.ics"')
+      .send(toIcs(entries, { now, baseUrl: services.config.publicUrl }));
+  });
+
+  app.get<{ Querystring: { token?: unknown } }>('/calendar/personal.ics', async (request, reply) => {
+    const userId = typeof request.query.token === 'string' ? feeds.verify(request.query.token) : undefined;
+    const now = services.clock.now();
+    const principal = userId ? await loadPrincipal(services.database.db, userId, now) : undefined;
+    if (!principal) throw new HttpProblem(404, 'There is no calendar feed at this address. Copy your feed address from the calendar page again.');
+    const entries = entriesFor(await allEntries(services.database.db, now), await involvedProposals(app, principal));
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', 'inline; filename="secmod-my-deadlines.ics"')
+      .header('cache-control', 'private, no-store')
       .send(toIcs(entries, { now, baseUrl: services.config.publicUrl }));
   });
 }
