@@ -1,0 +1,85 @@
+// A whole Self-Governance lifecycle (Draft Proposal to implemented) through the JSON API with a
+// real SMTP server in the test process: the server receives exactly the expected messages —
+// the list below is written out by hand from the notice rules, so a notice lost, doubled or
+// sent to the wrong person fails the test — each with a plain-text part.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SMTPServer } from 'smtp-server';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
+import { ApiCast, CHANGE_BOARD, DRAFT } from '../scenarios/api-client.ts';
+import { freePort } from '../../src/store/embedded-postgres.ts';
+import { toDecision, toReport } from '../documents/drive.ts';
+
+let t: TestApp;
+let api: ApiCast;
+let smtp: SMTPServer;
+const received: { to: string[]; raw: string }[] = [];
+
+beforeAll(async () => {
+  const port = await freePort();
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
+  t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, SECMOD_PUBLIC_URL: 'https://secmod.test', SECMOD_CLOCK: 'manual' });
+  api = new ApiCast(t.app);
+});
+afterAll(async () => {
+  await t?.close();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+const unfold = (raw: string) => raw.replace(/\r?\n[ \t]+/g, ' ');
+const subjectOf = (raw: string) => /^Subject: (.*?)\r?$/m.exec(unfold(raw))?.[1] ?? '';
+
+const PARTIES = ['proposer@defaulting-supplier.example', 'proposer@elec-network.example', 'proposer@gas-network.example', 'proposer@large-supplier.example', 'proposer@other-party.example', 'proposer@small-supplier.example', 'dcc@dcc.example'];
+const NOT_DCC = PARTIES.filter((p) => p !== 'dcc@dcc.example');
+
+describe('notices over a whole lifecycle', () => {
+  it('Draft Proposal → screening → refinement consultation → report consultation → Change Board vote → final decision → implemented: exactly these emails, each with a plain-text part', async () => {
+    const mp = await toReport(api);
+    await toDecision(api, mp);
+    const dp = `DP${mp.slice(2)}`;
+    // The appeal window (TM04) passes: the Change Board's decision is final.
+    const tm04 = ((await api.get('analyst@secas.example', mp)).timers as Record<string, { dueAt: string }>).TM04!.dueAt;
+    await api.setClock(new Date(Date.parse(tm04) + 1000).toISOString());
+    expect((await api.get('analyst@secas.example', mp)).state).toBe('S15');
+    await api.act('panel.chair@panel.example', mp, 'schedule-implementation', { implementationDate: '2026-06-25', releaseId: 'REL-2026-06' });
+    await api.setClock('2026-06-25T09:00:00Z');
+    await api.act('analyst@secas.example', mp, 'mark-implemented', { secVersion: '5.19' });
+
+    const run = await t.services.deliveryWorker!.drain();
+    expect(run.failed).toBe(0);
+    const got = received.map((m) => `${m.to.join(',')} | ${subjectOf(m.raw)}`).sort();
+    const expected = [
+      // C7.2(f): the Code Administrator and the Proposer hear of the Draft Proposal.
+      `analyst@secas.example | New Draft Proposal ${dp}: ${DRAFT.title}`,
+      `proposer@large-supplier.example | We have received your Draft Proposal ${dp}`,
+      // G7.19: screening flagged security; the SSC and its members are told.
+      `ssc.member@ssc.example | ${dp} may affect security`,
+      `ssc@ssc.example | ${dp} may affect security`,
+      // The Refinement Consultation goes to every Party; the report consultation to Parties other than the DCC (D7.8).
+      ...PARTIES.map((p) => `${p} | Consultation open on ${mp} until 2026-03-23`),
+      ...NOT_DCC.map((p) => `${p} | Modification Report Consultation on ${mp} until 2026-03-27`),
+      // M8.5(c)(i): the ballot to the Change Board members whose seats are not suspended, and its result to them and the Proposer.
+      ...CHANGE_BOARD.map((m) => `${m} | Change Board vote open on ${mp}`),
+      ...[...CHANGE_BOARD, 'proposer@large-supplier.example'].map((m) => `${m} | Change Board decision on ${mp}`),
+      // The decision is final when the appeal window ends; then implemented.
+      `analyst@secas.example | ${mp} is approved`,
+      `proposer@large-supplier.example | ${mp} is approved`,
+      ...PARTIES.map((p) => `${p} | ${mp} is implemented in SEC 5.19`),
+    ].sort();
+    expect(got).toEqual(expected);
+    for (const m of received) expect(m.raw, subjectOf(m.raw)).toMatch(/Content-Type: text\/plain/i);
+    // Nothing is left, and nothing goes twice.
+    expect(await t.services.deliveryWorker!.drain()).toEqual({ delivered: 0, failed: 0 });
+  });
+});
