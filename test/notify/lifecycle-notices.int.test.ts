@@ -3,42 +3,24 @@
 // the list below is written out by hand from the notice rules, so a notice lost, doubled or
 // sent to the wrong person fails the test — each with a plain-text part.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { ApiCast, CHANGE_BOARD, DRAFT } from '../scenarios/api-client.ts';
-import { freePort } from '../../src/store/embedded-postgres.ts';
+import { startSmtpSink, subjectOf, type SmtpSink } from './smtp-sink.ts';
 import { toDecision, toReport } from '../documents/drive.ts';
 
 let t: TestApp;
 let api: ApiCast;
-let smtp: SMTPServer;
-const received: { to: string[]; raw: string }[] = [];
+let smtp: SmtpSink;
 
 beforeAll(async () => {
-  const port = await freePort();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
-  t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, SECMOD_PUBLIC_URL: 'https://secmod.test', SECMOD_CLOCK: 'manual' });
+  smtp = await startSmtpSink();
+  t = await startTestApp({ SMTP_URL: smtp.url, SECMOD_PUBLIC_URL: 'https://secmod.test', SECMOD_CLOCK: 'manual' });
   api = new ApiCast(t.app);
 });
 afterAll(async () => {
   await t?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
 });
-
-const unfold = (raw: string) => raw.replace(/\r?\n[ \t]+/g, ' ');
-const subjectOf = (raw: string) => /^Subject: (.*?)\r?$/m.exec(unfold(raw))?.[1] ?? '';
 
 const PARTIES = ['proposer@defaulting-supplier.example', 'proposer@elec-network.example', 'proposer@gas-network.example', 'proposer@large-supplier.example', 'proposer@other-party.example', 'proposer@small-supplier.example', 'dcc@dcc.example'];
 const NOT_DCC = PARTIES.filter((p) => p !== 'dcc@dcc.example');
@@ -58,7 +40,7 @@ describe('notices over a whole lifecycle', () => {
 
     const run = await t.services.deliveryWorker!.drain();
     expect(run.failed).toBe(0);
-    const got = received.map((m) => `${m.to.join(',')} | ${subjectOf(m.raw)}`).sort();
+    const got = smtp.received.map((m) => `${m.to.join(',')} | ${subjectOf(m.raw)}`).sort();
     const expected = [
       // C7.2(f): the Code Administrator and the Proposer hear of the Draft Proposal.
       `analyst@secas.example | New Draft Proposal ${dp}: ${DRAFT.title}`,
@@ -78,7 +60,7 @@ describe('notices over a whole lifecycle', () => {
       ...PARTIES.map((p) => `${p} | ${mp} is implemented in SEC 5.19`),
     ].sort();
     expect(got).toEqual(expected);
-    for (const m of received) expect(m.raw, subjectOf(m.raw)).toMatch(/Content-Type: text\/plain/i);
+    for (const m of smtp.received) expect(m.raw, subjectOf(m.raw)).toMatch(/Content-Type: text\/plain/i);
     // Nothing is left, and nothing goes twice.
     expect(await t.services.deliveryWorker!.drain()).toEqual({ delivered: 0, failed: 0 });
   });

@@ -2,45 +2,26 @@
 // exactly the expected messages, each with a plain-text part; a worker that dies mid-batch
 // loses nothing and repeats nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { ApiCast, DRAFT } from '../scenarios/api-client.ts';
-import { freePort } from '../../src/store/embedded-postgres.ts';
+import { startSmtpSink, type ReceivedMail, type SmtpSink } from './smtp-sink.ts';
 import { DeliveryWorker } from '../../src/notify/delivery-worker.ts';
 import { smtpMailer } from '../../src/notify/mailer.ts';
 
-interface Received {
-  readonly to: string[];
-  readonly raw: string;
-}
-
 let t: TestApp;
 let api: ApiCast;
-let smtp: SMTPServer;
-let port: number;
-const received: Received[] = [];
+let sink: SmtpSink;
+let received: ReceivedMail[];
 
 beforeAll(async () => {
-  port = await freePort();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (c: Buffer) => (raw += c.toString('utf8')));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
-  t = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, SECMOD_PUBLIC_URL: 'https://secmod.test' });
+  sink = await startSmtpSink();
+  received = sink.received;
+  t = await startTestApp({ SMTP_URL: sink.url, SECMOD_PUBLIC_URL: 'https://secmod.test' });
   api = new ApiCast(t.app);
 });
 afterAll(async () => {
   await t.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await sink.close();
 });
 
 const unfold = (raw: string) => raw.replace(/\r?\n[ \t]+/g, ' ');
@@ -78,11 +59,11 @@ describe('notices by email', () => {
   it('a worker killed after claiming a batch loses nothing: another delivers each notice once when the lease ends', async () => {
     received.length = 0;
     await api.raise('proposer@small-supplier.example', { ...DRAFT, title: 'Lease test' });
-    const dying = new DeliveryWorker(t.services.database.db, smtpMailer(`smtp://127.0.0.1:${port}`, 'x@secmod.invalid'), { workerId: 'dying', baseUrl: 'https://secmod.test', leaseSeconds: 1 });
+    const dying = new DeliveryWorker(t.services.database.db, smtpMailer(sink.url, 'x@secmod.invalid'), { workerId: 'dying', baseUrl: 'https://secmod.test', leaseSeconds: 1 });
     const claimed = await dying.claim();
     expect(claimed.length).toBe(2);
     // The dying worker never sends. A second worker sees nothing while the lease holds…
-    const other = new DeliveryWorker(t.services.database.db, smtpMailer(`smtp://127.0.0.1:${port}`, 'x@secmod.invalid'), { workerId: 'other', baseUrl: 'https://secmod.test' });
+    const other = new DeliveryWorker(t.services.database.db, smtpMailer(sink.url, 'x@secmod.invalid'), { workerId: 'other', baseUrl: 'https://secmod.test' });
     expect(await other.runOnce()).toEqual({ delivered: 0, failed: 0 });
     // …and delivers everything once it has ended.
     await new Promise((r) => setTimeout(r, 1500));
@@ -94,7 +75,7 @@ describe('notices by email', () => {
   it('two workers draining at once never send a notice twice (FOR UPDATE SKIP LOCKED)', async () => {
     received.length = 0;
     for (let i = 0; i < 5; i++) await api.raise('proposer@gas-network.example', { ...DRAFT, title: `Concurrent ${i}` });
-    const mk = (id: string) => new DeliveryWorker(t.services.database.db, smtpMailer(`smtp://127.0.0.1:${port}`, 'x@secmod.invalid'), { workerId: id, baseUrl: 'https://secmod.test', batchSize: 2 });
+    const mk = (id: string) => new DeliveryWorker(t.services.database.db, smtpMailer(sink.url, 'x@secmod.invalid'), { workerId: id, baseUrl: 'https://secmod.test', batchSize: 2 });
     const [a, b] = await Promise.all([mk('a').drain(), mk('b').drain()]);
     expect(a.delivered + b.delivered).toBe(10);
     expect(received).toHaveLength(10);

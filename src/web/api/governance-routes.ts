@@ -8,14 +8,14 @@
 // Kinds: disputes (R-C-03), ssc-support-requests (R-G-02), alt-han-liaison (R-G-03),
 // recovery-costs-consultations (R-L-08), recovery-cost-referrals (R-L-09),
 // change-board-appointment-requests (R-M-05). Bodies are `{ "payload": {...} }`.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { actorFrom } from '../../app/modifications/actor.ts';
 import { actionsOf, GOVERNANCE_KINDS, GOVERNANCE_RULES, schemaOf, type GovernanceKind } from '../../domain/governance/record-kinds.ts';
 import type { JsonSchemaObject } from '../../domain/modification/index.ts';
 import { requirePrincipal } from '../plugins/authentication.ts';
 import { HttpProblem } from '../problem.ts';
-import { ifMatchOf, recordIdempotencyOf } from './request-headers.ts';
-import { payloadBody, recordProblem } from './scr-routes.ts';
+import { recordIdempotencyOf } from './request-headers.ts';
+import { guardedRecord, payloadBody } from './scr-routes.ts';
 
 const RECORD_ID = /^[A-Z]{3}-\d{3,9}$/;
 type Body = { payload: Record<string, unknown> };
@@ -23,16 +23,7 @@ type Body = { payload: Record<string, unknown> };
 export async function governanceApiRoutes(app: FastifyInstance): Promise<void> {
   const governance = app.services.governance;
 
-  const guarded = async <T>(request: FastifyRequest, run: (expectedVersion: number | undefined) => Promise<T>): Promise<T> => {
-    const expectedVersion = ifMatchOf(request);
-    try {
-      return await run(expectedVersion);
-    } catch (error) {
-      const problem = recordProblem(error, expectedVersion !== undefined);
-      if (problem instanceof HttpProblem && problem.status === 403) request.log.info({ url: request.url, detail: problem.detail, clause: problem.extra.clause }, 'governance command refused');
-      throw problem;
-    }
-  };
+  const guarded = guardedRecord;
 
   app.get('/governance', async (request) => {
     requirePrincipal(request);

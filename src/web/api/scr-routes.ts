@@ -53,19 +53,21 @@ const alvCreateSchema = {
 
 type Body = { payload: Record<string, unknown> };
 
+/** Runs a record command with the request's If-Match; a refusal becomes problem+json, and a 403 is logged. */
+export const guardedRecord = async <T>(request: FastifyRequest, run: (expectedVersion: number | undefined) => Promise<T>): Promise<T> => {
+  const expectedVersion = ifMatchOf(request);
+  try {
+    return await run(expectedVersion);
+  } catch (error) {
+    const problem = recordProblem(error, expectedVersion !== undefined);
+    if (problem instanceof HttpProblem && problem.status === 403) request.log.info({ url: request.url, detail: problem.detail, clause: problem.extra.clause }, 'record command refused');
+    throw problem;
+  }
+};
+
 export async function scrApiRoutes(app: FastifyInstance): Promise<void> {
   const scrs = app.services.significantCodeReviews;
-
-  const guarded = async <T>(request: FastifyRequest, run: (expectedVersion: number | undefined) => Promise<T>): Promise<T> => {
-    const expectedVersion = ifMatchOf(request);
-    try {
-      return await run(expectedVersion);
-    } catch (error) {
-      const problem = recordProblem(error, expectedVersion !== undefined);
-      if (problem instanceof HttpProblem && problem.status === 403) request.log.info({ url: request.url, detail: problem.detail, clause: problem.extra.clause }, 'record command refused');
-      throw problem;
-    }
-  };
+  const guarded = guardedRecord;
 
   app.post<{ Body: Body }>('/significant-code-reviews', { schema: { body: payloadBody(SCR_SCHEMAS.start) } }, async (request, reply) => {
     const actor = actorFrom(requirePrincipal(request));
