@@ -2,7 +2,8 @@
 // best practice) finds zero violations on the home, sign-in, register and proposal pages,
 // each kind of generated command form (radios, repeated fieldsets, numbers, select, lines,
 // nested fieldsets, dates, objectives, recording for a body, validation errors, a refusal),
-// My tasks, the voting page (open, with errors, closed) and the error pages.
+// My tasks, the voting page (open, with errors, closed), the error pages, the records pages and
+// the supporting-document upload form.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -156,5 +157,13 @@ describe('every page type has zero axe violations', () => {
     await submitAndCheck(/^DSP-001/);
     await check('/records/disputes/DSP-001/link-external-dispute', 200, /^Link a dispute under another Energy Code/);
     await check('/records/significant-code-reviews', 200, /^Significant Code Reviews/);
+  });
+  it('supporting documents: the upload form, its error state, and the proposal page listing the upload', async () => {
+    await signInAs('proposer@large-supplier.example');
+    await check(`/proposals/${dp}/documents/new`, 200, /^Attach a supporting document/);
+    await submitAndCheck(/^Error: Attach a supporting document/);
+    await page.locator('input[type="file"]').setInputFiles({ name: 'business-case.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1') });
+    await submitAndCheck(new RegExp(`(DP|MP)${dp.slice(2)}`));
+    await expect(page.locator('[data-qa="supporting-documents"]').textContent()).resolves.toContain('business-case.pdf');
   });
 });
