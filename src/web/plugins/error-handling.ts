@@ -6,6 +6,18 @@ import { renderPage } from '../render.ts';
 
 const isApi = (request: FastifyRequest): boolean => request.url.startsWith('/api/');
 
+// PostgreSQL unreachable or shutting down: connection refused/reset, the pool's timeout, a
+// terminated connection, or SQLSTATE class 57 (operator intervention: admin/crash shutdown,
+// cannot connect now) and 08 (connection exception).
+const DATABASE_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
+const DATABASE_DOWN_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (shutting down|starting up|in recovery mode)/i;
+
+/** Whether an error says the database is unavailable (not that the request was wrong). */
+export const databaseUnavailable = (error: unknown): boolean => {
+  const e = error as { code?: unknown; message?: unknown } | undefined;
+  return (typeof e?.code === 'string' && DATABASE_DOWN_CODES.has(e.code)) || (typeof e?.message === 'string' && DATABASE_DOWN_MESSAGES.test(e.message));
+};
+
 function problemFrom(error: FastifyError | HttpProblem | Error): { problem: ProblemDetails; headers: Record<string, string> } {
   if (error instanceof HttpProblem) return { problem: error.toProblem(), headers: error.extra.headers ?? {} };
   const fe = error as FastifyError;
@@ -27,6 +39,9 @@ function problemFrom(error: FastifyError | HttpProblem | Error): { problem: Prob
   }
   if (status === 429) {
     return { problem: { type: 'about:blank', title: PROBLEM_TITLES[429], status: 429, detail: 'Too many requests. Wait a few minutes and try again.' }, headers: {} };
+  }
+  if (databaseUnavailable(error)) {
+    return { problem: { type: 'database-unavailable', title: PROBLEM_TITLES[503], status: 503, detail: 'The database is unavailable for a moment, so this request may not have been recorded. Send it again shortly with the same Idempotency-Key, or check before you repeat it.' }, headers: { 'retry-after': '5' } };
   }
   return { problem: { type: 'about:blank', title: PROBLEM_TITLES[500], status: 500, detail: 'Something went wrong on our side. The error has been logged.' }, headers: {} };
 }
