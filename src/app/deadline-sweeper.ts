@@ -9,6 +9,7 @@ import { dueTimers } from '../domain/modification/index.ts';
 import { loadModification, rulebookOf, CommandRefusedError, type ModificationCommands } from './modifications/command-handler.ts';
 import { parseReference } from './modifications/references.ts';
 import type { SignificantCodeReviews } from './scr/scr-service.ts';
+import { queueDeadlineReminders } from '../notify/deadline-reminders.ts';
 import { SYSTEM_ACTOR } from './modifications/actor.ts';
 import type { Clock } from './clock.ts';
 
@@ -17,13 +18,15 @@ export interface SweepResult {
   readonly refused: { readonly number: number; readonly timer: string; readonly reason: string }[];
   /** SCR Phases found ended (TM13 and the other limbs), with the proposals still suspended for them. */
   readonly scrPhasesEnded: { readonly scrId: string; readonly suspendedProposals: readonly string[] }[];
+  /** Deadline reminders queued for whoever can act (notice rule deadline-reminder). */
+  remindersQueued: number;
 }
 
 export async function sweepDeadlines(deps: { db: Db; store: EventStore; commands: ModificationCommands; clock: Clock; scrs: SignificantCodeReviews }): Promise<SweepResult> {
   await deps.clock.refresh();
   const now = deps.clock.now();
   const due = await deps.db.selectFrom('modification_register').select('number').where('next_deadline', '<=', now).orderBy('next_deadline').limit(500).execute();
-  const result: SweepResult = { fired: [], refused: [], scrPhasesEnded: [] };
+  const result: SweepResult = { fired: [], refused: [], scrPhasesEnded: [], remindersQueued: 0 };
   for (const { number } of due) {
     const { state } = await loadModification(deps.db, deps.store, number);
     if (!state) continue;
@@ -59,5 +62,6 @@ export async function sweepDeadlines(deps: { db: Db; store: EventStore; commands
       }
     }
   }
+  result.remindersQueued = await queueDeadlineReminders(deps.db, now);
   return result;
 }

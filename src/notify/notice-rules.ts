@@ -73,3 +73,31 @@ export function ruleLabel(id: string): string | undefined {
   if (!rule) return undefined;
   return rule.label ?? `${rule.on.replace(/([a-z])([A-Z])/g, '$1 $2')} notices${rule.clause ? ` (SEC ${rule.clause})` : ''}`;
 }
+
+/**
+ * A deadline is near: whoever must act before it is reminded this many Working Days before a
+ * running timer falls due (deadline-reminders.ts, run by the deadline sweeper). "Must act" is
+ * read per timer as the commands that timer is waiting for; a user is reminded when one of them
+ * is among its available actions now. Meeting timers (TM11, TM12, TM15) and the obligation
+ * reminder (TM14, the obligations tracker) have no command here.
+ */
+export const DEADLINE_REMINDER = {
+  id: 'deadline-reminder',
+  workingDaysBefore: 2,
+  mustAct: {
+    TM01: ['record-critical-friend-review', 'record-screening'],
+    TM02: ['respond-to-consultation'],
+    TM03: ['respond-to-consultation'],
+    TM04: ['lodge-appeal'],
+    TM05: ['object-to-fast-track'],
+    TM06: ['adopt'],
+    TM07: ['record-dcc-assessment'],
+    TM08: ['record-dcc-assessment'],
+    TM09: ['decide'],
+    TM10: ['mark-implemented'],
+    TM13: ['resume-after-scr'],
+  } as Readonly<Partial<Record<string, readonly string[]>>>,
+  template: 'deadline-reminder',
+  subject: '{{ reference }}: {{ data.timerLabel }} on {{ data.dueOn }}',
+  significant: true,
+} as const;

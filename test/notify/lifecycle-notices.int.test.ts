@@ -64,4 +64,38 @@ describe('notices over a whole lifecycle', () => {
     // Nothing is left, and nothing goes twice.
     expect(await t.services.deliveryWorker!.drain()).toEqual({ delivered: 0, failed: 0 });
   });
+  it('a deadline 2 Working Days away reminds whoever must act before it (here: may respond to the consultation), once', async () => {
+    await api.setClock('2026-07-01T09:00:00Z');
+    const { reference } = await api.raise('proposer@small-supplier.example', { ...DRAFT, title: 'Reminder test' });
+    await api.act('analyst@secas.example', reference, 'record-screening', { outcome: 'complete', tabasc: 'unlikely', sscSoaa: 'unlikely', sscMaterialSecurity: 'unlikely', smkiPma: 'unlikely', crossCode: 'none' });
+    await api.act('csc.member@csc.example', reference, 'agree-problem-statement', { problemStatementVersion: 1 });
+    await api.act('proposer@small-supplier.example', reference, 'request-conversion', {});
+    const mp = (await api.act('panel.chair@panel.example', reference, 'convert', { route: 'refinement', path: 3, pathReasons: 'None', timetable: { summary: 'Short' }, workingGroupRequired: false })).reference;
+    await api.act('analyst@secas.example', mp, 'open-consultation', { kind: 'refinement', documentId: 'RC-R' });
+    const dueAt = ((await api.get('analyst@secas.example', mp)).timers as Record<string, { dueAt: string }>).TM02!.dueAt;
+    await t.services.deliveryWorker!.drain();
+    smtp.received.length = 0;
+    // Ten days before: no reminder yet.
+    await api.setClock(new Date(Date.parse(dueAt) - 10 * 86_400_000).toISOString());
+    await t.services.deliveryWorker!.drain();
+    expect(smtp.received.filter((m) => subjectOf(m.raw).includes('Refinement Consultation closes'))).toEqual([]);
+    // A day before (within 2 Working Days): each person who can act now is reminded once.
+    await api.setClock(new Date(Date.parse(dueAt) - 86_400_000).toISOString());
+    await api.setClock(new Date(Date.parse(dueAt) - 86_400_000 + 60_000).toISOString());
+    await t.services.deliveryWorker!.drain();
+    const reminders = smtp.received.filter((m) => subjectOf(m.raw).startsWith(`${mp}: Refinement Consultation closes on `));
+    const to = reminders.map((m) => m.to.join(',')).sort();
+    expect(new Set(to).size).toBe(to.length);
+    // TM02 waits for responses: exactly those who may respond now (the API's own list) are reminded.
+    const checked = ['analyst@secas.example', 'ssc.member@ssc.example', 'panel.chair@panel.example', 'consumer@citizens-advice.example', 'dcc@dcc.example', 'proposer@large-supplier.example', 'proposer@defaulting-supplier.example', 'proposer@small-supplier.example'];
+    const responders: string[] = [];
+    for (const email of checked) {
+      const actions = (await api.raw(email, 'GET', `/api/v1/modifications/${mp}/actions`)).body as { actions: { command: string }[] };
+      if (actions.actions.some((a) => a.command === 'respond-to-consultation')) responders.push(email);
+    }
+    expect(responders).toContain('proposer@large-supplier.example');
+    expect(to.filter((e) => checked.includes(e)).sort()).toEqual(responders.sort());
+    expect(to).not.toContain('analyst@secas.example');
+    expect(reminders[0]!.raw).toMatch(/What you can do now/);
+  });
 });

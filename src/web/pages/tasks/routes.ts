@@ -5,16 +5,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ModificationState, TimerState } from '../../../domain/modification/index.ts';
 import { CURRENT_RULEBOOK } from '../../../domain/rulebook/index.ts';
+import { TIMER_LABELS } from '../../../domain/rulebook/timer-labels.ts';
 import { renderPage } from '../../render.ts';
 import { actionContextFor, actionHref, signedIn } from '../command-form/action-context.ts';
 
-export const TIMER_LABELS: Readonly<Record<string, string>> = {
-  TM01: 'Critical-friend review target', TM02: 'Refinement Consultation closes', TM03: 'Modification Report Consultation closes',
-  TM04: 'Appeal window closes', TM05: 'Fast-Track objection window closes', TM06: 'Adoption window closes',
-  TM07: 'DCC Preliminary Assessment due', TM08: 'DCC Impact Assessment due', TM09: 'Authority decision target',
-  TM10: 'Implementation Date', TM11: 'Next Panel meeting', TM12: 'Next Change Board meeting', TM13: 'SCR Phase ends',
-  TM14: 'Obligation reminder', TM15: 'Next Change Sub-Committee meeting',
-};
+export { TIMER_LABELS };
 
 const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 export const londonDateTime = (iso: string): string => LONDON.format(new Date(iso));
