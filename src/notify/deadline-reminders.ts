@@ -39,7 +39,10 @@ export async function queueDeadlineReminders(db: Db, now: Date): Promise<number>
       .filter((e): e is [string, TimerState] => e[1]?.status === 'running' && Date.parse(e[1].dueAt) > now.getTime())
       .filter(([timer]) => (DEADLINE_REMINDER.mustAct[timer] ?? []).length > 0)
       .filter(([, t]) => calendar.countWorkingDaysBetween(today, calendar.toLocalDate(new Date(t.dueAt))) <= DEADLINE_REMINDER.workingDaysBefore);
-    if (due.length === 0) continue;
+    // Occurrences already reminded (by this or another process) are not worked out again.
+    const done = await db.selectFrom('deadline_reminders').select(['timer', 'due_at']).where('modification_number', '=', row.number).execute();
+    const fresh = due.filter(([timer, t]) => !done.some((d) => d.timer === timer && d.due_at.getTime() === Date.parse(t.dueAt)));
+    if (fresh.length === 0) continue;
     // Who can act on the proposal now, and with which commands.
     const actors: { userId: string; email: string; name: string; commands: Set<string>; actions: string[] }[] = [];
     if (!principals) {
@@ -56,7 +59,7 @@ export async function queueDeadlineReminders(db: Db, now: Date): Promise<number>
     }
     const preferences = await preferencesOf(db, actors.map((a) => a.userId));
     const position = await db.selectFrom('events').select((eb) => eb.fn.max('position').as('p')).where('stream_id', '=', `modification-${row.number}`).executeTakeFirst();
-    for (const [timer, t] of due) {
+    for (const [timer, t] of fresh) {
       const dueOn = calendar.toLocalDate(new Date(t.dueAt));
       const mustAct = DEADLINE_REMINDER.mustAct[timer] ?? [];
       for (const a of actors.filter((x) => mustAct.some((c) => x.commands.has(c)))) {
@@ -77,6 +80,8 @@ export async function queueDeadlineReminders(db: Db, now: Date): Promise<number>
         }).onConflict((oc) => oc.column('delivery_key').doNothing()).executeTakeFirst();
         queued += Number(result.numInsertedOrUpdatedRows ?? 0);
       }
+      await db.insertInto('deadline_reminders').values({ modification_number: row.number, timer, due_at: new Date(t.dueAt), reminded_at: now })
+        .onConflict((oc) => oc.columns(['modification_number', 'timer', 'due_at']).doNothing()).execute();
     }
   }
   return queued;

@@ -307,7 +307,15 @@ export interface NoticeTemplateVersionsTable {
   created_at: Date;
 }
 
+export interface DeadlineRemindersTable {
+  modification_number: number;
+  timer: string;
+  due_at: Date;
+  reminded_at: Date;
+}
+
 export interface Database {
+  deadline_reminders: DeadlineRemindersTable;
   governance_records: GovernanceRecordsTable;
   demo_inbox: DemoInboxTable;
   code_versions: CodeVersionsTable;
