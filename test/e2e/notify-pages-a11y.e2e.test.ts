@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { axeViolations, signInThroughPage } from '../support/e2e.ts';
+import { clickAndCheck as clickAndCheckOn, openAndCheck, signInThroughPage } from '../support/e2e.ts';
 import { ApiCast, DRAFT } from '../scenarios/api-client.ts';
 
 let t: TestApp;
@@ -18,19 +18,9 @@ let page: Page;
 
 const signInAs = (email: string): Promise<void> => signInThroughPage(browser.context, page, base, email);
 
-async function check(path: string, status: number, title: RegExp): Promise<void> {
-  const res = await page.goto(`${base}${path}`);
-  expect(res?.status(), path).toBe(status);
-  await expect(page.title()).resolves.toMatch(title);
-  expect(await axeViolations(page), path).toEqual([]);
-}
+const check = (path: string, status: number, title: RegExp): Promise<void> => openAndCheck(page, base, path, status, title);
 
-async function clickAndCheck(selector: string, title: RegExp): Promise<void> {
-  await Promise.all([page.waitForLoadState('load'), page.locator(selector).first().click()]);
-  await page.waitForLoadState('load');
-  await expect(page.title()).resolves.toMatch(title);
-  expect(await axeViolations(page)).toEqual([]);
-}
+const clickAndCheck = (selector: string, title: RegExp): Promise<void> => clickAndCheckOn(page, selector, title);
 
 beforeAll(async () => {
   t = await startTestApp({ SECMOD_CLOCK: 'manual' });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { axeViolations, fillDate, signInThroughPage } from '../support/e2e.ts';
+import { axeViolations, clickAndCheck as clickAndCheckOn, fillDate, openAndCheck, signInThroughPage } from '../support/e2e.ts';
 import { ApiCast, CHANGE_BOARD, DRAFT } from '../scenarios/api-client.ts';
 
 const LEGAL_TEXT = 'Section H – DCC Services\n\nH4.12 The Supplier Party shall give notice of a meter exchange no later than 5 Working Days before the exchange.\n';
@@ -21,20 +21,9 @@ let page: Page;
 
 const signInAs = (email: string): Promise<void> => signInThroughPage(browser.context, page, base, email);
 
-/** Opens a page, checks its status and title, and that axe finds nothing. */
-async function check(path: string, status: number, title: RegExp): Promise<void> {
-  const res = await page.goto(`${base}${path}`);
-  expect(res?.status(), path).toBe(status);
-  await expect(page.title()).resolves.toMatch(title);
-  expect(await axeViolations(page), path).toEqual([]);
-}
+const check = (path: string, status: number, title: RegExp): Promise<void> => openAndCheck(page, base, path, status, title);
 
-async function submitAndCheck(title: RegExp): Promise<void> {
-  await Promise.all([page.waitForLoadState('load'), page.locator('[data-qa="submit"]').click()]);
-  await page.waitForLoadState('load');
-  await expect(page.title()).resolves.toMatch(title);
-  expect(await axeViolations(page)).toEqual([]);
-}
+const submitAndCheck = (title: RegExp): Promise<void> => clickAndCheckOn(page, '[data-qa="submit"]', title);
 
 beforeAll(async () => {
   t = await startTestApp({ SECMOD_CLOCK: 'manual' });

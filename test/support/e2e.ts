@@ -2,6 +2,7 @@
 // demo user through the sign-in page.
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
@@ -34,4 +35,20 @@ export async function tabTo(page: Page, selector: string, maxPresses = 400): Pro
     if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
   }
   throw new Error(`${selector} was not reached with ${maxPresses} presses of Tab`);
+}
+
+/** Opens `path`, checks its status and title, and that axe finds nothing. */
+export async function openAndCheck(page: Page, base: string, path: string, status: number, title: RegExp): Promise<void> {
+  const res = await page.goto(`${base}${path}`);
+  expect(res?.status(), path).toBe(status);
+  await expect(page.title()).resolves.toMatch(title);
+  expect(await axeViolations(page), path).toEqual([]);
+}
+
+/** Clicks the first element matching `selector`, waits for the page that follows, checks its title and axe. */
+export async function clickAndCheck(page: Page, selector: string, title: RegExp): Promise<void> {
+  await Promise.all([page.waitForLoadState('load'), page.locator(selector).first().click()]);
+  await page.waitForLoadState('load');
+  await expect(page.title()).resolves.toMatch(title);
+  expect(await axeViolations(page)).toEqual([]);
 }
