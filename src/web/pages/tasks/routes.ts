@@ -9,7 +9,6 @@ import { TIMER_LABELS } from '../../../domain/rulebook/timer-labels.ts';
 import { renderPage } from '../../render.ts';
 import { actionContextFor, actionHref, signedIn } from '../command-form/action-context.ts';
 
-export { TIMER_LABELS };
 
 const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 export const londonDateTime = (iso: string): string => LONDON.format(new Date(iso));
