@@ -17,6 +17,8 @@ import { ModificationCommands } from './modifications/command-handler.ts';
 import { sweepDeadlines, type SweepResult } from './deadline-sweeper.ts';
 import { LegalTexts } from './legal-text/legal-text-service.ts';
 import { legalTextProjector } from './legal-text/legal-text-projector.ts';
+import { changeSetProjector } from './legal-text/change-set-projector.ts';
+import { ChangeSets } from './legal-text/change-set-service.ts';
 import { scrProjector } from './scr/scr-projector.ts';
 import { SignificantCodeReviews } from './scr/scr-service.ts';
 import { BodyDecisions, bodyDecisionProjector } from './body-decisions/body-decisions.ts';
@@ -42,7 +44,7 @@ import { notifyServices, type NotifyServices } from '../notify/notify-services.t
 
 const wallClock = (): Date => new Date();
 
-export const PROJECTORS: readonly Projector[] = [identityProjector, registerProjector, legalTextProjector, scrProjector, bodyDecisionProjector, obligationProjector, governanceProjector];
+export const PROJECTORS: readonly Projector[] = [identityProjector, registerProjector, legalTextProjector, changeSetProjector, scrProjector, bodyDecisionProjector, obligationProjector, governanceProjector];
 
 export interface Services {
   readonly config: Config;
@@ -55,6 +57,8 @@ export interface Services {
   readonly signInThrottle: SignInThrottle;
   readonly modifications: ModificationCommands;
   readonly legalTexts: LegalTexts;
+  /** Change sets: legal text as operations on addresses (apply, rebase, consolidate). */
+  readonly changeSets: ChangeSets;
   /** Delivers outbox notices; absent when no channel is configured. */
   readonly deliveryWorker: DeliveryWorker | undefined;
   readonly significantCodeReviews: SignificantCodeReviews;
@@ -87,6 +91,7 @@ export async function openServices(config: Config, databaseUrl: string, options:
   const modifications = new ModificationCommands(db, store, now);
   const scrs = new SignificantCodeReviews(db, store, now);
   const notify = notifyServices(db, config, now);
+  const legalTexts = new LegalTexts(db, store);
   const guard = new WebhookAddressGuard({ allowHttp: config.webhookAllowHttp, allowedAddresses: config.webhookAllowedAddresses });
   return {
     config,
@@ -100,7 +105,8 @@ export async function openServices(config: Config, databaseUrl: string, options:
     apiTokens: new ApiTokens(db, wallClock),
     signInThrottle: new SignInThrottle(db, wallClock),
     modifications,
-    legalTexts: new LegalTexts(db, store),
+    legalTexts,
+    changeSets: new ChangeSets(db, store, legalTexts),
     // Webhooks are always a configured channel; email only with SMTP or the demo inbox.
     deliveryWorker: new DeliveryWorker(db, mailer, { workerId: `secmod-${process.pid}-${randomUUID().slice(0, 8)}`, baseUrl: config.publicUrl, webhooks: webhookSender(db, box, { guard }), ...notify.deliveryOptions }),
     significantCodeReviews: scrs,

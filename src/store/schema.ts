@@ -164,6 +164,21 @@ export interface LegalTextDocumentsTable {
   recorded_by: string;
 }
 
+export interface ChangeSetsTable {
+  change_set_id: string;
+  version: number;
+  modification_number: number | null;
+  base_version: string;
+  operations: Json;
+  operation_count: number;
+  source: 'operations' | 'document' | 'rebase';
+  document_id: string | null;
+  document_version: number | null;
+  rebased_from: string | null;
+  recorded_at: Date;
+  recorded_by: string;
+}
+
 export interface SignificantCodeReviewsTable {
   id: string;
   subject: string;
@@ -320,6 +335,7 @@ export interface Database {
   demo_inbox: DemoInboxTable;
   code_versions: CodeVersionsTable;
   legal_text_documents: LegalTextDocumentsTable;
+  change_sets: ChangeSetsTable;
   modification_register: ModificationRegisterTable;
   events: EventsTable;
   event_chain_head: EventChainHeadTable;

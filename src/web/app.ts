@@ -39,6 +39,7 @@ import { rulebookApiRoutes } from './api/rulebook-routes.ts';
 import { registryApiRoutes } from './api/registry-routes.ts';
 import { openApiRoutes } from './api/openapi.ts';
 import { legalTextApiRoutes } from './api/legal-text-routes.ts';
+import { changeSetApiRoutes } from './api/change-set-routes.ts';
 import { scrApiRoutes } from './api/scr-routes.ts';
 import { obligationApiRoutes } from './api/obligation-routes.ts';
 import { governanceApiRoutes } from './api/governance-routes.ts';
@@ -172,6 +173,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   await app.register(registryApiRoutes, { prefix: '/api/v1' });
   await app.register(openApiRoutes, { prefix: '/api/v1' });
   await app.register(legalTextApiRoutes, { prefix: '/api/v1' });
+  await app.register(changeSetApiRoutes, { prefix: '/api/v1' });
   await app.register(scrApiRoutes, { prefix: '/api/v1' });
   await app.register(obligationApiRoutes, { prefix: '/api/v1' });
   await app.register(governanceApiRoutes, { prefix: '/api/v1' });

@@ -7,6 +7,7 @@ import { sessionBody } from './session-routes.ts';
 import { clockBody } from './admin-routes.ts';
 import { checkBody, codeVersionBody, legalTextBody } from './legal-text-routes.ts';
 import { scrOpenApiPaths } from './scr-routes.ts';
+import { changeSetOpenApiPaths } from './change-set-routes.ts';
 import { obligationOpenApiPaths } from './obligation-routes.ts';
 import { governanceOpenApiPaths } from './governance-routes.ts';
 import { bodyDecisionOpenApiPaths } from './body-decision-routes.ts';
@@ -80,7 +81,7 @@ export function openApiDocument() {
     if (command === 'create-draft-proposal' || command === 'expire-timer') continue;
     paths[`/api/v1/modifications/{reference}/actions/${command}`] = { post: commandOperation(command) };
   }
-  Object.assign(paths, scrOpenApiPaths(), obligationOpenApiPaths(), governanceOpenApiPaths(), bodyDecisionOpenApiPaths(), documentOpenApiPaths(), webhookOpenApiPaths(), notifyOpenApiPaths(preferencesBody));
+  Object.assign(paths, scrOpenApiPaths(), changeSetOpenApiPaths(), obligationOpenApiPaths(), governanceOpenApiPaths(), bodyDecisionOpenApiPaths(), documentOpenApiPaths(), webhookOpenApiPaths(), notifyOpenApiPaths(preferencesBody));
   // Uploads share a path with the generated documents' list: merge by method.
   for (const [path, operations] of Object.entries(uploadOpenApiPaths())) paths[path] = { ...((paths[path] as object | undefined) ?? {}), ...operations };
   return {
