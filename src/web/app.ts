@@ -40,6 +40,7 @@ import { registryApiRoutes } from './api/registry-routes.ts';
 import { openApiRoutes } from './api/openapi.ts';
 import { legalTextApiRoutes } from './api/legal-text-routes.ts';
 import { changeSetApiRoutes } from './api/change-set-routes.ts';
+import { changeSetPageRoutes } from './pages/legal-text/change-set-routes.ts';
 import { scrApiRoutes } from './api/scr-routes.ts';
 import { obligationApiRoutes } from './api/obligation-routes.ts';
 import { governanceApiRoutes } from './api/governance-routes.ts';
@@ -156,6 +157,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   await app.register(registerRoutes);
   await app.register(demoInboxRoutes);
   await app.register(legalTextRoutes);
+  await app.register(changeSetPageRoutes);
   await app.register(raiseDraftProposalRoutes);
   await app.register(proposalRoutes);
   await app.register(uploadPageRoutes);
