@@ -11,6 +11,7 @@ import { loadModification, referenceOf, rulebookOf } from '../app/modifications/
 import { modificationStream } from '../app/modifications/references.ts';
 import type { LegalTexts } from '../app/legal-text/legal-text-service.ts';
 import { importCode, redline, type CodeVersion } from '../domain/legal-text/index.ts';
+import { overlayExcerpt } from '../domain/legal-text/excerpt-change-set.ts';
 import { legalTextDocuments, type ModificationState } from '../domain/modification/state.ts';
 import { KIND_TITLES, MEDIA_TYPES, type DocumentFormat, type DocumentKind } from './document-model.ts';
 import { buildDocument, DocumentNotAvailableError, type LegalTextAnnex } from './report-content.ts';
@@ -109,7 +110,10 @@ export class GeneratedDocuments {
       }
       try {
         const next = importCode(row.text, { version: `${row.baseline} as amended by ${documentId}`, excerpt: true });
-        out.push({ ...common, redline: redline(scopedBase(base, next), next) });
+        // The document is usually an excerpt: lay it over the base so that limbs it does not quote
+        // read as unchanged (not deleted) and "[Deleted]" reads as a deletion (excerpt-change-set.ts).
+        const amended = overlayExcerpt(base, next).code;
+        out.push({ ...common, redline: redline(scopedBase(base, next), scopedBase(amended, next)) });
       } catch {
         out.push({ ...common, missing: 'The legal text could not be compared with the Code, so it is shown without tracked changes.' });
       }

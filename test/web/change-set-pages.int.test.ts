@@ -56,6 +56,9 @@ describe('deriving a change set from a proposal’s legal text', () => {
     expect(shown.body).not.toContain('<b>Draft');
     const legal = await page.get(`/proposals/${mp}/legal-text`);
     expect(legal.body).toContain('href="/change-sets/LT-CS"');
+    // The proposal's own redline of the excerpt reads the same way: C7.2(i), not quoted, is not deleted.
+    expect(legal.body).toContain('without prejudice to the generality');
+    expect(legal.body).not.toMatch(/<del[^>]*>(?:(?!<\/del>)[\s\S])*without prejudice/);
   });
 
   it('only the Code Administrator may derive a change set', async () => {
