@@ -115,3 +115,17 @@ describe('rebasing a change set in the portal', () => {
     expect(after.body).toContain('SEC 5.18.1');
   });
 });
+
+describe('the drafting checker on a Code version', () => {
+  it('shows a stored Code version with the drafting checker’s findings, in the portal and the API', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/code-versions/5.18' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/data-qa="(findings|no-findings)"/);
+    const viaApi = await api.raw(CA, 'GET', '/api/v1/code-versions/5.18');
+    expect(viaApi.status).toBe(200);
+    expect(viaApi.body).toMatchObject({ version: '5.18', excerpt: true, findings: expect.any(Array) });
+    expect((await t.app.inject({ method: 'GET', url: '/code-versions/9.99' })).statusCode).toBe(404);
+    const cs = await t.app.inject({ method: 'GET', url: '/change-sets/LT-CS' });
+    expect(cs.body).toContain('href="/code-versions/5.18.1"');
+  });
+});

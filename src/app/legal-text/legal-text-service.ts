@@ -65,6 +65,16 @@ export class LegalTexts {
     return checkText(text, { ...(baseCode ? { baseCode } : {}), ...(knownVersions.length ? { knownVersions } : {}) });
   }
 
+  /** A stored Code version with the drafting checker's findings on its own text (issue: "on any change set or Code version"). */
+  async codeVersionWithFindings(version: string): Promise<{ version: string; title: string; clauseCount: number; excerpt: boolean; importedAt: Date; text: string; findings: DraftingFinding[] } | undefined> {
+    const row = await this.db.selectFrom('code_versions').selectAll().where('version', '=', version).executeTakeFirst();
+    const code = row ? await this.codeVersion(version) : undefined;
+    if (!row || !code) return undefined;
+    const knownVersions = await this.knownVersions();
+    const findings = checkText(row.text, { baseCode: code, knownVersions });
+    return { version: row.version, title: row.title, clauseCount: row.clause_count, excerpt: row.excerpt, importedAt: row.imported_at, text: row.text, findings };
+  }
+
   async record(input: { documentId: string; modificationNumber?: number; baseline: string; text: string }, actor: string): Promise<LegalTextRecorded> {
     if (!DOCUMENT_ID.test(input.documentId)) throw new LegalTextError('A document id is 1 to 60 letters, digits, dots, dashes or underscores', 422);
     if (!(await this.codeVersion(input.baseline))) throw new LegalTextError(`SEC version ${input.baseline} is not stored: import it first (secmod code import)`, 422);

@@ -45,6 +45,14 @@ export async function legalTextApiRoutes(app: FastifyInstance): Promise<void> {
     }
   });
 
+  // The drafting checker on a stored Code version (its text checked against itself).
+  app.get<{ Params: { version: string } }>('/code-versions/:version', async (request) => {
+    requirePrincipal(request);
+    const v = await legalTexts.codeVersionWithFindings(request.params.version);
+    if (!v) throw new HttpProblem(404, `SEC version ${request.params.version} is not stored.`);
+    return { version: v.version, title: v.title, clauseCount: v.clauseCount, excerpt: v.excerpt, importedAt: v.importedAt.toISOString(), errorCount: v.findings.filter((f) => f.severity === 'error').length, findings: v.findings };
+  });
+
   // Legal text is drafted by the Code Administrator (sec-process.md §8, "Solutions and legal text").
   app.post<{ Body: { documentId: string; modification?: string; baseline: string; text: string } }>('/legal-text-documents', { schema: { body: legalTextBody }, bodyLimit: TEXT_LIMIT * 2 }, async (request, reply) => {
     const p = requirePrincipal(request);

@@ -55,6 +55,9 @@ export function openApiDocument() {
       get: { operationId: 'list-code-versions', tags: ['legal text'], responses: { '200': { description: 'Stored SEC versions' }, '401': problem } },
       post: { operationId: 'import-code-version', tags: ['legal text'], requestBody: { required: true, content: { 'application/json': { schema: codeVersionBody } } }, responses: { '201': { description: 'Stored' }, ...refusals } },
     },
+    '/api/v1/code-versions/{version}': {
+      get: { operationId: 'get-code-version', tags: ['legal text'], summary: 'A stored SEC version with the drafting checker’s findings on its text', parameters: [{ name: 'version', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'The version and its findings' }, '401': problem, '404': problem } },
+    },
     '/api/v1/legal-text-documents': {
       post: { operationId: 'record-legal-text', tags: ['legal text'], summary: 'Record a legal-text document version; the drafting checker runs against its baseline', requestBody: { required: true, content: { 'application/json': { schema: legalTextBody } } }, responses: { '201': { description: 'Recorded with findings' }, ...refusals } },
     },

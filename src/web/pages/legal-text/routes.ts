@@ -67,6 +67,13 @@ export async function legalTextRoutes(app: FastifyInstance): Promise<void> {
     }
   });
 
+  // The drafting checker on a stored Code version (issue: "on any change set or Code version in the portal").
+  app.get<{ Params: { version: string } }>('/code-versions/:version', async (request, reply) => {
+    const v = await services.legalTexts.codeVersionWithFindings(request.params.version);
+    if (!v) throw new HttpProblem(404, `SEC version ${request.params.version} is not stored.`);
+    return renderPage(request, reply, 'pages/legal-text/code-version.njk', { pageTitle: `SEC ${v.version}`, codeVersion: { ...v, importedAt: v.importedAt.toISOString() } });
+  });
+
   const checkPage = async (request: Parameters<typeof renderPage>[0], reply: Parameters<typeof renderPage>[1], values: { text: string; baseline: string }, findings: DraftingFinding[] | undefined, errors: Record<string, string>, status = 200) =>
     renderPage(request, reply.code(status), 'pages/legal-text/check.njk', {
       pageTitle: findings ? 'Drafting check results' : 'Check legal text',
