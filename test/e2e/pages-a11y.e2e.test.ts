@@ -3,7 +3,7 @@
 // each kind of generated command form (radios, repeated fieldsets, numbers, select, lines,
 // nested fieldsets, dates, objectives, recording for a body, validation errors, a refusal),
 // My tasks, the voting page (open, with errors, closed), the error pages, the records pages and
-// the supporting-document upload form.
+// the supporting-document upload form, and the legal-text change set and Code version pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -154,5 +154,16 @@ describe('every page type has zero axe violations', () => {
     await page.locator('input[type="file"]').setInputFiles({ name: 'business-case.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1') });
     await submitAndCheck(new RegExp(`(DP|MP)${dp.slice(2)}`));
     await expect(page.locator('[data-qa="supporting-documents"]').textContent()).resolves.toContain('business-case.pdf');
+  });
+
+  it('legal text: a change set with its redline and a conflicting rebase preview, and a Code version with its findings', async () => {
+    const record = (id: string, text: string) => api.raw('analyst@secas.example', 'POST', '/api/v1/change-sets', { id, baseVersion: '5.18', operations: [{ kind: 'amend', target: 'C7.2(f)', text }] });
+    expect((await record('CS-A11Y-BASE', 'facilitate the Draft Proposal process;')).status).toBe(201);
+    expect((await record('CS-A11Y', 'facilitate a process for Draft Proposals;')).status).toBe(201);
+    expect((await api.raw('analyst@secas.example', 'POST', '/api/v1/consolidations', { base: '5.18', version: '5.19', changeSets: ['CS-A11Y-BASE'], store: true })).status).toBe(201);
+    await signInAs('analyst@secas.example');
+    await check('/change-sets/CS-A11Y', 200, /^Change set CS-A11Y/);
+    await check('/change-sets/CS-A11Y?onto=5.19', 200, /^Change set CS-A11Y/);
+    await check('/code-versions/5.18', 200, /^SEC 5.18/);
   });
 });
