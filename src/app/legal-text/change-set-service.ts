@@ -19,7 +19,7 @@ import type { Selectable } from 'kysely';
 
 export class ChangeSetError extends Error {
   constructor(
-    readonly status: 404 | 409 | 422,
+    readonly status: 404 | 409 | 412 | 422,
     message: string,
     /** Conflicts behind a 409: what could not apply, with both texts where known. */
     readonly conflicts: readonly Conflict[] = [],
@@ -128,10 +128,11 @@ export class ChangeSets {
     if (!row) throw new ChangeSetError(422, `There is no Draft or Modification Proposal numbered ${n}`);
   }
 
-  private async append(data: Omit<ChangeSetRecorded, 'version'>, expected?: number): Promise<number> {
+  /** `ifMatch`: the version the caller last read (If-Match; 412 when another was recorded since). */
+  private async append(data: Omit<ChangeSetRecorded, 'version'>, ifMatch?: number): Promise<number> {
     const streamId = changeSetStream(data.changeSetId);
     const current = await this.store.streamVersion(streamId);
-    if (expected !== undefined && expected !== current) throw new ChangeSetError(409, `Change set ${data.changeSetId} is at version ${current}, not ${expected}: reload it and try again`);
+    if (ifMatch !== undefined && ifMatch !== current) throw new ChangeSetError(412, `Change set ${data.changeSetId} is at version ${current}, not ${ifMatch}: reload it and try again`);
     const version = current + 1;
     // JSON round trip: the event holds plain data only (no undefined fields), as replay will see it.
     const event = JSON.parse(JSON.stringify({ ...data, version })) as Record<string, unknown>;
@@ -149,7 +150,7 @@ export class ChangeSets {
   }
 
   /** Records a change set written as JSON operations (validated; every problem reported). */
-  async recordOperations(input: { id: string; modificationNumber?: number; baseVersion: string; operations: readonly OperationInput[] }, actor: string): Promise<ChangeSetView> {
+  async recordOperations(input: { id: string; modificationNumber?: number; baseVersion: string; operations: readonly OperationInput[]; ifMatch?: number }, actor: string): Promise<ChangeSetView> {
     this.checkId(input.id);
     const built = operationsFromInput(input.operations);
     if (!built.ok) throw new ChangeSetError(422, built.errors.join('; '));
@@ -161,7 +162,7 @@ export class ChangeSets {
     await this.append({
       changeSetId: input.id, baseVersion: base.version, operations: built.operations, source: 'operations', recordedBy: actor,
       ...(input.modificationNumber !== undefined ? { modificationNumber: input.modificationNumber } : {}),
-    });
+    }, input.ifMatch);
     return this.view(input.id);
   }
 
@@ -169,7 +170,7 @@ export class ChangeSets {
    * Records the change set a legal-text document (usually an excerpt) makes to its baseline, with
    * excerpt semantics: absent provisions are unchanged and "[Deleted]" deletes (excerpt-change-set.ts).
    */
-  async recordFromDocument(input: { id: string; modificationNumber?: number; documentId: string }, actor: string): Promise<ChangeSetView> {
+  async recordFromDocument(input: { id: string; modificationNumber?: number; documentId: string; ifMatch?: number }, actor: string): Promise<ChangeSetView> {
     this.checkId(input.id);
     const doc = await this.legalTexts.latest(input.documentId);
     if (!doc) throw new ChangeSetError(422, `There is no legal-text document ${input.documentId}: record it first`);
@@ -188,7 +189,7 @@ export class ChangeSets {
       changeSetId: input.id, baseVersion: base.version, operations: derived.changeSet.operations, source: 'document',
       documentId: input.documentId, documentVersion: doc.version, recordedBy: actor,
       ...(modificationNumber !== undefined ? { modificationNumber } : {}),
-    });
+    }, input.ifMatch);
     return this.view(input.id);
   }
 
@@ -270,8 +271,9 @@ export class ChangeSets {
    * says what would move and what conflicts. Recording is a separate, explicit act, and is refused
    * while any operation conflicts (recording then would silently drop those operations).
    */
-  async rebase(id: string, onto: string, recordAs?: string): Promise<RebaseOutcome> {
+  async rebase(id: string, onto: string, recordAs?: string, ifMatch?: number): Promise<RebaseOutcome> {
     const { row, changeSet } = await this.load(id);
+    if (recordAs !== undefined && ifMatch !== undefined && ifMatch !== row.version) throw new ChangeSetError(412, `Change set ${id} is at version ${row.version}, not ${ifMatch}: reload it and try again`);
     const oldBase = await this.base(changeSet.baseVersion);
     const newBase = await this.base(onto);
     const r = rebaseChangeSet(changeSet, oldBase, newBase);

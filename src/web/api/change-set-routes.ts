@@ -11,6 +11,7 @@ import { parseReference } from '../../app/modifications/references.ts';
 import { requirePrincipal } from '../plugins/authentication.ts';
 import { HttpProblem } from '../problem.ts';
 import { artefactActor, refuseIf } from './refuse-if.ts';
+import { ifMatchOf } from './request-headers.ts';
 
 const ADDRESS = { type: 'string', minLength: 1, maxLength: 200 } as const;
 const TEXT = { type: 'string', maxLength: 100_000 } as const;
@@ -87,20 +88,22 @@ export async function changeSetApiRoutes(app: FastifyInstance): Promise<void> {
     if (fromDocument === fromOperations) throw new HttpProblem(422, 'Give either baseVersion with operations, or documentId (to derive the change set from a recorded legal-text document)');
     if (fromOperations && (b.baseVersion === undefined || b.operations === undefined)) throw new HttpProblem(422, 'A change set written as operations needs both baseVersion and operations');
     try {
-      const mod = modificationNumber !== undefined ? { modificationNumber } : {};
+      const ifMatch = ifMatchOf(request);
+      const mod = { ...(modificationNumber !== undefined ? { modificationNumber } : {}), ...(ifMatch !== undefined ? { ifMatch } : {}) };
       const view = fromDocument
         ? await changeSets.recordFromDocument({ id: b.id, documentId: b.documentId!, ...mod }, p.userId)
         : await changeSets.recordOperations({ id: b.id, baseVersion: b.baseVersion!, operations: b.operations!, ...mod }, p.userId);
-      return reply.code(201).header('location', `/api/v1/change-sets/${encodeURIComponent(view.id)}`).send(view);
+      return reply.code(201).header('location', `/api/v1/change-sets/${encodeURIComponent(view.id)}`).header('etag', `"${view.version}"`).send(view);
     } catch (error) {
       throw changeSetProblem(error);
     }
   });
 
-  app.get<{ Params: { id: string }; Querystring: { version?: number } }>('/change-sets/:id', { schema: { params: idParam, querystring: viewQuery } }, async (request) => {
+  app.get<{ Params: { id: string }; Querystring: { version?: number } }>('/change-sets/:id', { schema: { params: idParam, querystring: viewQuery } }, async (request, reply) => {
     requirePrincipal(request);
     try {
-      return await changeSets.view(request.params.id, request.query.version);
+      const view = await changeSets.view(request.params.id, request.query.version);
+      return reply.header('etag', `"${view.version}"`).send(view);
     } catch (error) {
       throw changeSetProblem(error);
     }
@@ -123,7 +126,7 @@ export async function changeSetApiRoutes(app: FastifyInstance): Promise<void> {
     const p = requirePrincipal(request);
     if (request.body.record === true) refuseIf(mayDraftLegalText(artefactActor(p)));
     try {
-      const outcome = await changeSets.rebase(request.params.id, request.body.onto, request.body.record === true ? p.userId : undefined);
+      const outcome = await changeSets.rebase(request.params.id, request.body.onto, request.body.record === true ? p.userId : undefined, ifMatchOf(request));
       return reply.code(outcome.recordedVersion !== undefined ? 201 : 200).send(outcome);
     } catch (error) {
       throw changeSetProblem(error);
@@ -144,14 +147,15 @@ export async function changeSetApiRoutes(app: FastifyInstance): Promise<void> {
 }
 
 const problem = { $ref: '#/components/responses/Problem' };
-const refusals = { '400': problem, '401': problem, '403': problem, '404': problem, '409': problem, '413': problem, '422': problem };
+const refusals = { '400': problem, '401': problem, '403': problem, '404': problem, '409': problem, '412': problem, '413': problem, '422': problem };
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const ifMatch = { name: 'If-Match', in: 'header', required: false, description: 'the change set version last read (its ETag); 412 when another was recorded since', schema: { type: 'string' } };
 
 export const changeSetOpenApiPaths = () => ({
   '/api/v1/change-sets': {
     get: { operationId: 'list-change-sets', tags: ['legal text'], summary: 'The latest version of every change set', responses: { '200': { description: 'Change sets' }, '401': problem } },
     post: {
-      operationId: 'record-change-set', tags: ['legal text'],
+      operationId: 'record-change-set', tags: ['legal text'], parameters: [ifMatch],
       summary: 'Record a change set (a new version each time): JSON operations against a base Code version, or derived from a legal-text document with excerpt semantics (Code Administrator)',
       requestBody: { required: true, content: { 'application/json': { schema: changeSetBody } } },
       responses: { '201': { description: 'Recorded: operations, conflicts (none) and drafting findings' }, ...refusals },
@@ -175,7 +179,7 @@ export const changeSetOpenApiPaths = () => ({
     post: {
       operationId: 'rebase-change-set', tags: ['legal text'],
       summary: 'Rebase onto another stored Code version: operations that move over cleanly, conflicts with both texts, and what drafting must be checked. With record=true, records the rebased change set (refused with 409 while anything conflicts)',
-      parameters: [idParameter],
+      parameters: [idParameter, ifMatch],
       requestBody: { required: true, content: { 'application/json': { schema: rebaseBody } } },
       responses: { '200': { description: 'What the rebase would do (nothing stored)' }, '201': { description: 'Recorded as a new version' }, ...refusals },
     },
