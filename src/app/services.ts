@@ -106,7 +106,7 @@ export async function openServices(config: Config, databaseUrl: string, options:
     signInThrottle: new SignInThrottle(db, wallClock),
     modifications,
     legalTexts,
-    changeSets: new ChangeSets(db, store, legalTexts),
+    changeSets: new ChangeSets(db, store, legalTexts, now),
     // Webhooks are always a configured channel; email only with SMTP or the demo inbox.
     deliveryWorker: new DeliveryWorker(db, mailer, { workerId: `secmod-${process.pid}-${randomUUID().slice(0, 8)}`, baseUrl: config.publicUrl, webhooks: webhookSender(db, box, { guard }), ...notify.deliveryOptions }),
     significantCodeReviews: scrs,

@@ -77,6 +77,18 @@ describe('recording a change set (deliverable 3: operations on addresses against
     expect(fresh.headers.etag).toBe('"3"');
   });
 
+  it('a repeat with the same Idempotency-Key answers the first version and records nothing; another body with the key is refused', async () => {
+    const body = { id: 'CS-IDEM', baseVersion: '5.18', operations: [{ kind: 'delete', target: 'F1.4' }] };
+    const first = await api.raw(CA, 'POST', '/api/v1/change-sets', body, { 'idempotency-key': 'cs-idem-1' });
+    const again = await api.raw(CA, 'POST', '/api/v1/change-sets', body, { 'idempotency-key': 'cs-idem-1' });
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.body.version).toBe(1);
+    expect(await t.services.store.streamVersion('change-set-CS-IDEM')).toBe(1);
+    const other = await api.raw(CA, 'POST', '/api/v1/change-sets', { ...body, operations: [{ kind: 'delete', target: 'F1.6' }] }, { 'idempotency-key': 'cs-idem-1' });
+    expect(other.status).toBe(422);
+    expect(other.body.type).toBe('idempotency-key-reused');
+  });
+
   it('only the Code Administrator records a change set (authorisation decided in the domain)', async () => {
     const res = await record({ id: 'CS-PARTY', baseVersion: '5.18', operations: [{ kind: 'delete', target: 'C7.2(i)' }] }, 'proposer@large-supplier.example');
     expect(res.status).toBe(403);

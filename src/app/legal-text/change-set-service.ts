@@ -5,6 +5,7 @@
 // is the pure domain (src/domain/legal-text); this loads what it needs and records the results.
 import type { Db } from '../../store/database.ts';
 import { ConcurrencyError, type EventStore } from '../../store/event-store.ts';
+import { onceIn, type RecordIdempotency } from '../record-idempotency.ts';
 import {
   applyChangeSet, applyRelease, checkText, exportCode, importCode, parseAddress, rebaseChangeSet, redline,
   type ChangeOperation, type ChangeSet, type CodeVersion, type Conflict, type DraftingFinding, type Redline,
@@ -115,6 +116,7 @@ export class ChangeSets {
     private readonly db: Db,
     private readonly store: EventStore,
     private readonly legalTexts: LegalTexts,
+    private readonly now: () => Date,
   ) {}
 
   private async base(version: string): Promise<CodeVersion> {
@@ -128,21 +130,27 @@ export class ChangeSets {
     if (!row) throw new ChangeSetError(422, `There is no Draft or Modification Proposal numbered ${n}`);
   }
 
-  /** `ifMatch`: the version the caller last read (If-Match; 412 when another was recorded since). */
-  private async append(data: Omit<ChangeSetRecorded, 'version'>, ifMatch?: number): Promise<number> {
+  /**
+   * Appends the next version. `ifMatch`: the version the caller last read (If-Match; 412 when
+   * another was recorded since). `idempotency`: a repeat of the same request with the same key
+   * answers the version first recorded, and records nothing.
+   */
+  private async append(data: Omit<ChangeSetRecorded, 'version'>, ifMatch?: number, idempotency?: RecordIdempotency): Promise<number> {
     const streamId = changeSetStream(data.changeSetId);
-    const current = await this.store.streamVersion(streamId);
-    if (ifMatch !== undefined && ifMatch !== current) throw new ChangeSetError(412, `Change set ${data.changeSetId} is at version ${current}, not ${ifMatch}: reload it and try again`);
-    const version = current + 1;
-    // JSON round trip: the event holds plain data only (no undefined fields), as replay will see it.
-    const event = JSON.parse(JSON.stringify({ ...data, version })) as Record<string, unknown>;
     try {
-      await this.store.append({ streamId, expectedVersion: current, events: [{ type: 'ChangeSetRecorded', data: event, metadata: { actor: { userId: data.recordedBy } } }] });
+      return await this.db.transaction().execute((trx) => onceIn(trx, idempotency, this.now(), async () => {
+        const current = await this.store.streamVersion(streamId);
+        if (ifMatch !== undefined && ifMatch !== current) throw new ChangeSetError(412, `Change set ${data.changeSetId} is at version ${current}, not ${ifMatch}: reload it and try again`);
+        const version = current + 1;
+        // JSON round trip: the event holds plain data only (no undefined fields), as replay will see it.
+        const event = JSON.parse(JSON.stringify({ ...data, version })) as Record<string, unknown>;
+        await this.store.appendIn(trx, { streamId, expectedVersion: current, events: [{ type: 'ChangeSetRecorded', data: event, metadata: { actor: { userId: data.recordedBy } } }] });
+        return version;
+      }));
     } catch (error) {
       if (error instanceof ConcurrencyError) throw new ChangeSetError(409, `Change set ${data.changeSetId} was recorded by someone else at the same time: reload it and try again`);
       throw error;
     }
-    return version;
   }
 
   private checkId(id: string): void {
@@ -150,7 +158,7 @@ export class ChangeSets {
   }
 
   /** Records a change set written as JSON operations (validated; every problem reported). */
-  async recordOperations(input: { id: string; modificationNumber?: number; baseVersion: string; operations: readonly OperationInput[]; ifMatch?: number }, actor: string): Promise<ChangeSetView> {
+  async recordOperations(input: { id: string; modificationNumber?: number; baseVersion: string; operations: readonly OperationInput[]; ifMatch?: number; idempotency?: RecordIdempotency }, actor: string): Promise<ChangeSetView> {
     this.checkId(input.id);
     const built = operationsFromInput(input.operations);
     if (!built.ok) throw new ChangeSetError(422, built.errors.join('; '));
@@ -159,18 +167,18 @@ export class ChangeSets {
     // An operation that cannot apply to its own base is a drafting error: refuse it now, with the conflicts.
     const applied = applyChangeSet(base, { id: input.id, baseVersion: base.version, operations: built.operations });
     if (!applied.ok) throw new ChangeSetError(409, `The change set does not apply to SEC ${base.version}: ${applied.conflicts.map((c) => c.message).join(' ')}`, applied.conflicts);
-    await this.append({
+    const version = await this.append({
       changeSetId: input.id, baseVersion: base.version, operations: built.operations, source: 'operations', recordedBy: actor,
       ...(input.modificationNumber !== undefined ? { modificationNumber: input.modificationNumber } : {}),
-    }, input.ifMatch);
-    return this.view(input.id);
+    }, input.ifMatch, input.idempotency);
+    return this.view(input.id, version);
   }
 
   /**
    * Records the change set a legal-text document (usually an excerpt) makes to its baseline, with
    * excerpt semantics: absent provisions are unchanged and "[Deleted]" deletes (excerpt-change-set.ts).
    */
-  async recordFromDocument(input: { id: string; modificationNumber?: number; documentId: string; ifMatch?: number }, actor: string): Promise<ChangeSetView> {
+  async recordFromDocument(input: { id: string; modificationNumber?: number; documentId: string; ifMatch?: number; idempotency?: RecordIdempotency }, actor: string): Promise<ChangeSetView> {
     this.checkId(input.id);
     const doc = await this.legalTexts.latest(input.documentId);
     if (!doc) throw new ChangeSetError(422, `There is no legal-text document ${input.documentId}: record it first`);
@@ -185,12 +193,12 @@ export class ChangeSets {
     if (derived.changeSet.operations.length === 0) throw new ChangeSetError(422, `Legal-text document ${input.documentId} makes no change to the provisions of SEC ${base.version} it quotes`);
     const applied = applyChangeSet(base, derived.changeSet);
     if (!applied.ok) throw new ChangeSetError(409, `The document's changes do not apply to SEC ${base.version}: ${applied.conflicts.map((c) => c.message).join(' ')}`, applied.conflicts);
-    await this.append({
+    const version = await this.append({
       changeSetId: input.id, baseVersion: base.version, operations: derived.changeSet.operations, source: 'document',
       documentId: input.documentId, documentVersion: doc.version, recordedBy: actor,
       ...(modificationNumber !== undefined ? { modificationNumber } : {}),
-    }, input.ifMatch);
-    return this.view(input.id);
+    }, input.ifMatch, input.idempotency);
+    return this.view(input.id, version);
   }
 
   async row(id: string, version?: number): Promise<ChangeSetRow | undefined> {

@@ -11,7 +11,8 @@ import { parseReference } from '../../app/modifications/references.ts';
 import { requirePrincipal } from '../plugins/authentication.ts';
 import { HttpProblem } from '../problem.ts';
 import { artefactActor, refuseIf } from './refuse-if.ts';
-import { ifMatchOf } from './request-headers.ts';
+import { ifMatchOf, recordIdempotencyOf } from './request-headers.ts';
+import { IdempotencyKeyReusedError } from '../../store/event-store.ts';
 
 const ADDRESS = { type: 'string', minLength: 1, maxLength: 200 } as const;
 const TEXT = { type: 'string', maxLength: 100_000 } as const;
@@ -60,10 +61,12 @@ const viewQuery = { type: 'object', additionalProperties: false, properties: { v
 const redlineQuery = { type: 'object', additionalProperties: false, properties: { format: { type: 'string', enum: ['json', 'html'] } } } as const;
 
 /** A refusal from the change-set service as problem+json; conflicts travel with a 409. */
-export const changeSetProblem = (error: unknown): unknown =>
-  error instanceof ChangeSetError
+export const changeSetProblem = (error: unknown): unknown => {
+  if (error instanceof IdempotencyKeyReusedError) return new HttpProblem(422, error.message, { type: 'idempotency-key-reused' });
+  return error instanceof ChangeSetError
     ? new HttpProblem(error.status, error.message, error.conflicts.length > 0 ? { type: 'change-set-conflict', conflicts: error.conflicts } : {})
     : error;
+};
 
 interface RecordBody { id: string; modification?: string; baseVersion?: string; operations?: OperationInput[]; documentId?: string }
 
@@ -89,7 +92,8 @@ export async function changeSetApiRoutes(app: FastifyInstance): Promise<void> {
     if (fromOperations && (b.baseVersion === undefined || b.operations === undefined)) throw new HttpProblem(422, 'A change set written as operations needs both baseVersion and operations');
     try {
       const ifMatch = ifMatchOf(request);
-      const mod = { ...(modificationNumber !== undefined ? { modificationNumber } : {}), ...(ifMatch !== undefined ? { ifMatch } : {}) };
+      const idempotency = recordIdempotencyOf(request, p.userId);
+      const mod = { ...(modificationNumber !== undefined ? { modificationNumber } : {}), ...(ifMatch !== undefined ? { ifMatch } : {}), ...(idempotency ? { idempotency } : {}) };
       const view = fromDocument
         ? await changeSets.recordFromDocument({ id: b.id, documentId: b.documentId!, ...mod }, p.userId)
         : await changeSets.recordOperations({ id: b.id, baseVersion: b.baseVersion!, operations: b.operations!, ...mod }, p.userId);
@@ -149,13 +153,14 @@ export async function changeSetApiRoutes(app: FastifyInstance): Promise<void> {
 const problem = { $ref: '#/components/responses/Problem' };
 const refusals = { '400': problem, '401': problem, '403': problem, '404': problem, '409': problem, '412': problem, '413': problem, '422': problem };
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const idempotencyKey = { name: 'Idempotency-Key', in: 'header', required: false, description: 'a repeat with the same key and body answers the first result and records nothing', schema: { type: 'string', maxLength: 128 } };
 const ifMatch = { name: 'If-Match', in: 'header', required: false, description: 'the change set version last read (its ETag); 412 when another was recorded since', schema: { type: 'string' } };
 
 export const changeSetOpenApiPaths = () => ({
   '/api/v1/change-sets': {
     get: { operationId: 'list-change-sets', tags: ['legal text'], summary: 'The latest version of every change set', responses: { '200': { description: 'Change sets' }, '401': problem } },
     post: {
-      operationId: 'record-change-set', tags: ['legal text'], parameters: [ifMatch],
+      operationId: 'record-change-set', tags: ['legal text'], parameters: [ifMatch, idempotencyKey],
       summary: 'Record a change set (a new version each time): JSON operations against a base Code version, or derived from a legal-text document with excerpt semantics (Code Administrator)',
       requestBody: { required: true, content: { 'application/json': { schema: changeSetBody } } },
       responses: { '201': { description: 'Recorded: operations, conflicts (none) and drafting findings' }, ...refusals },
