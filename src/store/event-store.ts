@@ -167,16 +167,13 @@ export class EventStore {
       }
     }
 
-    // Serialise appends on the chain head so positions follow commit order.
-    const head = await trx.selectFrom('event_chain_head').select(['position', 'hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
-    // Only after the lock: positions must follow the chain's order. One round trip reads the
-    // stream's version and takes the positions (a refused append leaves a harmless gap).
-    const { rows } = await sql<{ v: number; p: number | null }>`
-      SELECT (SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = ${request.streamId})::int AS v, s.p
-      FROM (SELECT NULL::bigint AS p WHERE ${request.events.length}::int = 0
-            UNION ALL SELECT nextval('events_position_seq')::bigint FROM generate_series(1, ${request.events.length}::int)) s
-      ORDER BY s.p NULLS FIRST`.execute(trx);
-    const current = rows[0]?.v ?? 0;
+    // Serialise appends on the chain head so positions follow commit order. One round trip
+    // takes the lock, then reads the stream's version and takes the positions (migration 040;
+    // a refused append leaves a harmless gap in positions).
+    const { rows } = await sql<{ head_position: number; head_hash: string; current_version: number; positions: (string | number)[] }>`
+      SELECT * FROM secmod_chain_reserve(${request.streamId}, ${request.events.length}::int)`.execute(trx);
+    const reserved = rows[0]!;
+    const current = reserved.current_version;
     if (request.expectedVersion !== 'any' && request.expectedVersion !== current) {
       throw new ConcurrencyError(request.streamId, request.expectedVersion, current);
     }
@@ -184,9 +181,9 @@ export class EventStore {
       return { events: [], streamVersion: current, replayed: false, response: request.respond?.([], current) };
     }
 
-    let prevHash = head.hash;
+    let prevHash = reserved.head_hash;
     const appended: StoredEvent[] = request.events.map((e, i) => {
-      const position = rows[i]!.p!;
+      const position = Number(reserved.positions[i]);
       const content = {
         position,
         streamId: request.streamId,
@@ -203,24 +200,28 @@ export class EventStore {
       return stored;
     });
 
-    await trx
-      .insertInto('events')
-      .values(
-        appended.map((e) => ({
-          position: e.position,
-          stream_id: e.streamId,
-          stream_version: e.streamVersion,
-          type: e.type,
-          data: JSON.stringify(e.data),
-          metadata: JSON.stringify(e.metadata),
-          recorded_at: e.recordedAt,
-          prev_hash: e.prevHash,
-          hash: e.hash,
-        })) as never,
-      )
-      .execute();
+    // The events and the new chain head in one statement (a data-modifying WITH).
     const last = appended[appended.length - 1]!;
-    await trx.updateTable('event_chain_head').set({ position: last.position, hash: last.hash }).where('id', '=', 1).execute();
+    await trx
+      .with('appended', (db) =>
+        db.insertInto('events').values(
+          appended.map((e) => ({
+            position: e.position,
+            stream_id: e.streamId,
+            stream_version: e.streamVersion,
+            type: e.type,
+            data: JSON.stringify(e.data),
+            metadata: JSON.stringify(e.metadata),
+            recorded_at: e.recordedAt,
+            prev_hash: e.prevHash,
+            hash: e.hash,
+          })) as never,
+        ),
+      )
+      .updateTable('event_chain_head')
+      .set({ position: last.position, hash: last.hash })
+      .where('id', '=', 1)
+      .execute();
 
     for (const event of appended) for (const projector of this.projectors) await projector.apply(trx, event);
 
