@@ -211,11 +211,17 @@ function payloadFor(command: string, stage: string): Record<string, unknown> {
 
 export const EMAILS = DEMO_USERS.map((u) => u.email);
 
-export interface Tally { forbidden: number; conflicts: number; listed: number; guarded: number }
+/**
+ * `cells`: (user, command) pairs whose expectation was compared with the answer, at least with
+ * GET /actions; the others count the requests sent (refusals) or the offers seen (listed).
+ */
+export interface Tally { cells: number; forbidden: number; conflicts: number; listed: number; guarded: number }
 
 export interface MatrixHarness {
   readonly api: ApiCast;
   readonly totals: Tally;
+  /** The same counts stage by stage (a stage checked twice adds up). */
+  readonly byStage: Record<string, Tally>;
   /** The stages checked so far, in order. */
   readonly checked: string[];
   /**
@@ -262,8 +268,13 @@ export function matrixHarness(options: { sampleOffset?: number } = {}): MatrixHa
     return userIds.get(email)!;
   };
 
-  const totals: Tally = { forbidden: 0, conflicts: 0, listed: 0, guarded: 0 };
+  const totals: Tally = { cells: 0, forbidden: 0, conflicts: 0, listed: 0, guarded: 0 };
   const checked: string[] = [];
+  const byStage: Record<string, Tally> = {};
+  const count = (stage: string, kind: keyof Tally) => {
+    totals[kind]++;
+    (byStage[stage] ??= { cells: 0, forbidden: 0, conflicts: 0, listed: 0, guarded: 0 })[kind]++;
+  };
 
   const refusalLogs = () => logLines.flatMap((l) => {
     try { return [JSON.parse(l) as Record<string, unknown>]; } catch { return []; }
@@ -284,8 +295,9 @@ export function matrixHarness(options: { sampleOffset?: number } = {}): MatrixHa
         const payload = payloadFor(command, stage);
         const want = expected(command, stage, payload, columns);
         const where = `${command} by ${email} [${[...columns].join(',')}] at ${stage}`;
+        count(stage, 'cells');
         if (want.kind === 'entitled' && listed.includes(command)) {
-          totals.listed++;
+          count(stage, 'listed');
           continue; // allowed and offered: not run, so the stage stays put
         }
         expect(listed, `${where}: offered although the matrix says ${want.kind}`).not.toContain(command);
@@ -301,18 +313,18 @@ export function matrixHarness(options: { sampleOffset?: number } = {}): MatrixHa
         expect(res.headers['content-type'], where).toContain('application/problem+json');
         if (want.kind === 'no-row') {
           expect(res.status, `${where}: ${JSON.stringify(res.body)}`).toBe(409);
-          totals.conflicts++;
+          count(stage, 'conflicts');
         } else if (want.kind === 'not-entitled') {
           expect(res.status, `${where}: ${JSON.stringify(res.body)}`).toBe(403);
           expect(res.body.type, where).toBe('not-entitled');
           expect(want.clauses, where).toContain(res.body.clause);
           forbidden.push({ email, command, clause: res.body.clause! });
-          totals.forbidden++;
+          count(stage, 'forbidden');
         } else {
           // Entitled but a guard or precondition holds it back: any refusal but not-entitled.
           expect([403, 409, 422], `${where}: ${JSON.stringify(res.body)}`).toContain(res.status);
           expect(res.body.type, `${where}: ${JSON.stringify(res.body)}`).not.toBe('not-entitled');
-          totals.guarded++;
+          count(stage, 'guarded');
         }
       }
     }
@@ -333,5 +345,5 @@ export function matrixHarness(options: { sampleOffset?: number } = {}): MatrixHa
     defaulting.add(org);
   }
 
-  return { api, totals, checked, checkStage, putInDefault };
+  return { api, totals, byStage, checked, checkStage, putInDefault };
 }
