@@ -3,6 +3,7 @@
 // organisation and the role assignments come back in a single query.
 import { sql } from 'kysely';
 import type { Db } from '../../store/database.ts';
+import type { RoleAssignmentsTable } from '../../store/schema.ts';
 import { assignmentActiveOn, isRoleId, type RoleAssignment } from '../../domain/parties/roles.ts';
 import type { OrganisationKind, PartyCategory } from '../../domain/parties/organisation.ts';
 import { londonDate } from '../london-date.ts';
@@ -26,15 +27,8 @@ export interface Principal {
 
 export const hasRole = (p: Principal, role: RoleAssignment['role']): boolean => p.roles.some((r) => r.role === role);
 
-interface RoleRow {
-  id: string;
-  role: string;
-  body: string | null;
-  organisation_id: string | null;
-  seat: string | null;
-  valid_from: string;
-  valid_to: string | null;
-}
+/** A role assignment row as json_build_object gives it (dates as YYYY-MM-DD text). */
+type RoleRow = Omit<RoleAssignmentsTable, 'user_id'>;
 
 /** The user with their organisation and every role assignment (as JSON), in one statement. */
 const principalQuery = (db: Db) =>
