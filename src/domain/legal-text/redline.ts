@@ -4,7 +4,7 @@
 // character, so the old and the new text can both be rebuilt from the segments).
 // Each definition of A1.1 is a unit of its own: a change to one definition does not redline the
 // whole definitions clause.
-import { diffArrays } from 'diff';
+import { diffArrays, diffChars } from 'diff';
 import type { Address, Clause, CodeVersion, Definition, NodeLayout, Paragraph, Section } from './model.ts';
 import { exportClause, exportDefinitionText } from './export-text.ts';
 
@@ -68,11 +68,25 @@ const TOKEN = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|\s+|[^\s\p{L}\p{N}]/gu;
 export const tokenize = (text: string): string[] => text.match(TOKEN) ?? [];
 
 /**
- * Word-level segments from old to new. Runs of changes are grouped as one deletion followed by one
- * insertion, and a lone space between two changes is folded into them, so the redline reads as
- * phrases rather than alternating words.
+ * How finely a changed run is shown, as in Word's Compare "Show changes at": 'word' (the default,
+ * what the portal shows) marks whole words; 'character' refines each changed run to a minimal
+ * character-level edit (fewest changed characters within the run; for comparison with
+ * character-level diff tools).
  */
-export function diffText(oldText: string, newText: string): RedlineSegment[] {
+export type RedlineGranularity = 'word' | 'character';
+
+export interface RedlineOptions {
+  readonly granularity?: RedlineGranularity;
+}
+
+/**
+ * Segments from old to new. Runs of changes are grouped as one deletion followed by one insertion,
+ * and a lone space between two changes is folded into them, so the redline reads as phrases
+ * rather than alternating words. Tokens a run's deletion and insertion share at their start or end
+ * (often a space the word diff matched elsewhere) are shown as unchanged rather than deleted and
+ * re-inserted.
+ */
+export function diffText(oldText: string, newText: string, granularity: RedlineGranularity = 'word'): RedlineSegment[] {
   if (oldText === newText) return oldText === '' ? [] : [{ op: 'equal', text: oldText }];
   const raw: RedlineSegment[] = [];
   for (const part of diffArrays(tokenize(oldText), tokenize(newText))) {
@@ -87,11 +101,24 @@ export function diffText(oldText: string, newText: string): RedlineSegment[] {
     return [s];
   });
   const out: RedlineSegment[] = [];
+  const push = (op: SegmentOp, text: string): void => {
+    if (text.length === 0) return;
+    const last = out[out.length - 1];
+    if (last && last.op === op) out[out.length - 1] = { op, text: last.text + text };
+    else out.push({ op, text });
+  };
   let del = '';
   let ins = '';
   const flush = (): void => {
-    if (del) out.push({ op: 'delete', text: del });
-    if (ins) out.push({ op: 'insert', text: ins });
+    const run = trimRun(del, ins);
+    push('equal', run.before);
+    if (granularity === 'character' && run.del && run.ins) {
+      for (const part of diffChars(run.del, run.ins)) push(part.added ? 'insert' : part.removed ? 'delete' : 'equal', part.value);
+    } else {
+      push('delete', run.del);
+      push('insert', run.ins);
+    }
+    push('equal', run.after);
     del = '';
     ins = '';
   };
@@ -100,11 +127,52 @@ export function diffText(oldText: string, newText: string): RedlineSegment[] {
     else if (s.op === 'insert') ins += s.text;
     else {
       flush();
+      push('equal', s.text);
+    }
+  }
+  flush();
+  return sortRuns(out);
+}
+
+/** Whole tokens a deletion and an insertion share at their start and end become unchanged text. */
+function trimRun(del: string, ins: string): { before: string; del: string; ins: string; after: string } {
+  if (!del || !ins) return { before: '', del, ins, after: '' };
+  const d = tokenize(del);
+  const n = tokenize(ins);
+  let head = 0;
+  while (head < d.length && head < n.length && d[head] === n[head]) head++;
+  let tail = 0;
+  while (tail < d.length - head && tail < n.length - head && d[d.length - 1 - tail] === n[n.length - 1 - tail]) tail++;
+  if (head === 0 && tail === 0) return { before: '', del, ins, after: '' };
+  return {
+    before: d.slice(0, head).join(''),
+    del: d.slice(head, d.length - tail).join(''),
+    ins: n.slice(head, n.length - tail).join(''),
+    after: d.slice(d.length - tail).join(''),
+  };
+}
+
+/** Within each run of changes between two unchanged segments, the deletion comes before the insertion. */
+function sortRuns(segments: RedlineSegment[]): RedlineSegment[] {
+  const out: RedlineSegment[] = [];
+  let del = '';
+  let ins = '';
+  const flush = (): void => {
+    if (del) out.push({ op: 'delete', text: del });
+    if (ins) out.push({ op: 'insert', text: ins });
+    del = '';
+    ins = '';
+  };
+  for (const s of segments) {
+    if (s.op === 'delete') del += s.text;
+    else if (s.op === 'insert') ins += s.text;
+    else {
+      flush();
       out.push(s);
     }
   }
   flush();
-  return out.filter((s) => s.text.length > 0);
+  return out;
 }
 
 /** Rebuild one side of a redline entry: equal+delete is the old text, equal+insert the new. */
@@ -147,7 +215,10 @@ function sameUnit(o: Unit, n: Unit): boolean {
   );
 }
 
-export function redline(base: CodeVersion, next: CodeVersion): Redline {
+/** The addresses of the units a redline compares, in document order. */
+export const unitAddresses = (code: CodeVersion): Address[] => units(code).map((u) => u.address);
+
+export function redline(base: CodeVersion, next: CodeVersion, options: RedlineOptions = {}): Redline {
   const olds = units(base);
   const nexts = units(next);
   const entries: RedlineEntry[] = [];
@@ -155,7 +226,7 @@ export function redline(base: CodeVersion, next: CodeVersion): Redline {
     if (sameUnit(o, n)) return;
     const ot = unitText(o);
     const nt = unitText(n);
-    if (ot !== nt) entries.push({ address: n.address, kind: n.kind, status: 'changed', segments: diffText(ot, nt) });
+    if (ot !== nt) entries.push({ address: n.address, kind: n.kind, status: 'changed', segments: diffText(ot, nt, options.granularity) });
   };
   // The usual case: the same addresses in the same order, paired one to one.
   if (olds.length === nexts.length && olds.every((u, i) => u.address === nexts[i]!.address)) {
