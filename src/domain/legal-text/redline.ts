@@ -4,7 +4,7 @@
 // character, so the old and the new text can both be rebuilt from the segments).
 // Each definition of A1.1 is a unit of its own: a change to one definition does not redline the
 // whole definitions clause.
-import { diffArrays, diffChars } from 'diff';
+import { diffArrays } from 'diff';
 import type { Address, Clause, CodeVersion, Definition, NodeLayout, Paragraph, Section } from './model.ts';
 import { exportClause, exportDefinitionText } from './export-text.ts';
 
@@ -88,10 +88,19 @@ export interface RedlineOptions {
  */
 export function diffText(oldText: string, newText: string, granularity: RedlineGranularity = 'word'): RedlineSegment[] {
   if (oldText === newText) return oldText === '' ? [] : [{ op: 'equal', text: oldText }];
+  // Only the middle between the longest common head and tail (cut where a token starts) is diffed.
+  const { head, tail } = commonEnds(oldText, newText);
   const raw: RedlineSegment[] = [];
-  for (const part of diffArrays(tokenize(oldText), tokenize(newText))) {
-    raw.push({ op: part.added ? 'insert' : part.removed ? 'delete' : 'equal', text: part.value.join('') });
+  const add = (op: SegmentOp, text: string): void => {
+    const last = raw[raw.length - 1];
+    if (last && last.op === op) raw[raw.length - 1] = { op, text: last.text + text };
+    else if (text) raw.push({ op, text });
+  };
+  add('equal', oldText.slice(0, head));
+  for (const part of diffSequences(tokenize(oldText.slice(head, oldText.length - tail)), tokenize(newText.slice(head, newText.length - tail)))) {
+    add(part.op, part.items.join(''));
   }
+  add('equal', oldText.slice(oldText.length - tail));
   const folded = raw.flatMap((s, i): RedlineSegment[] => {
     const before = raw[i - 1];
     const after = raw[i + 1];
@@ -113,7 +122,7 @@ export function diffText(oldText: string, newText: string, granularity: RedlineG
     const run = trimRun(del, ins);
     push('equal', run.before);
     if (granularity === 'character' && run.del && run.ins) {
-      for (const part of diffChars(run.del, run.ins)) push(part.added ? 'insert' : part.removed ? 'delete' : 'equal', part.value);
+      for (const part of diffSequences([...run.del], [...run.ins])) push(part.op, part.items.join(''));
     } else {
       push('delete', run.del);
       push('insert', run.ins);
@@ -132,6 +141,78 @@ export function diffText(oldText: string, newText: string, granularity: RedlineG
   }
   flush();
   return sortRuns(out);
+}
+
+/** Above this many cells a change is diffed by jsdiff's Myers (O(ND)) rather than a table. */
+const TABLE_CELLS = 40_000;
+
+/**
+ * A shortest edit script from x to y (a longest common subsequence kept equal). Small inputs —
+ * the changed middle of a clause — use an LCS table, which costs less than setting up jsdiff;
+ * larger ones use jsdiff's diffArrays. Either way the script is minimal.
+ */
+export function diffSequences<T>(x: readonly T[], y: readonly T[]): { op: SegmentOp; items: T[] }[] {
+  const n = x.length;
+  const m = y.length;
+  if ((n + 1) * (m + 1) > TABLE_CELLS) {
+    return diffArrays(x as T[], y as T[]).map((p) => ({ op: p.added ? 'insert' : p.removed ? 'delete' : 'equal', items: p.value }));
+  }
+  // lcs[i * (m + 1) + j] = length of an LCS of x[i…] and y[j…].
+  const w = m + 1;
+  const lcs = new Int32Array((n + 1) * w);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i * w + j] = x[i] === y[j] ? lcs[(i + 1) * w + j + 1]! + 1 : Math.max(lcs[(i + 1) * w + j]!, lcs[i * w + j + 1]!);
+    }
+  }
+  const out: { op: SegmentOp; items: T[] }[] = [];
+  const put = (op: SegmentOp, item: T): void => {
+    const last = out[out.length - 1];
+    if (last && last.op === op) last.items.push(item);
+    else out.push({ op, items: [item] });
+  };
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && x[i] === y[j]) {
+      put('equal', x[i]!);
+      i++;
+      j++;
+    } else if (j >= m || (i < n && lcs[(i + 1) * w + j]! >= lcs[i * w + j + 1]!)) {
+      put('delete', x[i]!);
+      i++;
+    } else {
+      put('insert', y[j]!);
+      j++;
+    }
+  }
+  return out;
+}
+
+const SPACE = /\s/;
+const spaceAt = (t: string, i: number): boolean => {
+  const c = t.charCodeAt(i);
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(t.charAt(i));
+};
+
+/**
+ * The lengths of a common head and a common tail of two different texts, each ending where a
+ * token boundary lies in both: after the head a run of whitespace starts (after a non-space), and
+ * before the tail one ends. Tokens never span such a point, so the tokens of the middle are the
+ * middle's share of the tokens of the whole.
+ */
+function commonEnds(a: string, b: string): { head: number; tail: number } {
+  const min = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < min && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let head = p - 1;
+  while (head > 0 && !(spaceAt(a, head) && !spaceAt(a, head - 1))) head--;
+  head = Math.max(head, 0);
+  let s = 0;
+  while (s < min - head && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  let tail = s - 1;
+  while (tail > 0 && !(spaceAt(a, a.length - tail - 1) && !spaceAt(a, a.length - tail))) tail--;
+  return { head, tail: Math.max(tail, 0) };
 }
 
 /** Whole tokens a deletion and an insertion share at their start and end become unchanged text. */
