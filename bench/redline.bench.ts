@@ -14,20 +14,46 @@ const SENTENCES = [
   'the Change Board shall vote on each Modification Proposal and each Alternative Solution so that',
 ];
 
+/**
+ * A Code in the SEC's layout: a heading line per Section, clauses numbered within it, and every
+ * other clause split into lettered limbs on lines of their own (so a changed clause spans
+ * several lines, as real ones do). Every (clauses / 200)th clause is edited, in its opening
+ * text or, when it has limbs, in its second limb.
+ */
 export function generateCode(targetWords: number): { oldText: string; newText: string; edits: number } {
   const clauses: string[] = [];
+  const edited: string[] = [];
   let words = 0;
   let i = 0;
+  const parts: { old: string; next: string }[] = [];
   while (words < targetWords) {
     const section = String.fromCharCode(65 + (Math.floor(i / 1000) % 26));
-    const body = `${SENTENCES[i % 4]} ${SENTENCES[(i + 1) % 4]} ${SENTENCES[(i + 2) % 4]} clause ${i} ends here.`;
-    clauses.push(`${section}${Math.floor(i / 100) + 1}.${(i % 100) + 1} ${body}`);
-    words += body.split(' ').length + 1;
+    const heading = i % 1000 === 0 ? `Section ${section} – Generated Provisions ${Math.floor(i / 1000) + 1}\n\n` : '';
+    const number = `${section}${Math.floor(i / 100) + 1}.${(i % 100) + 1}`;
+    const [s0, s1, s2] = [SENTENCES[i % 4]!, SENTENCES[(i + 1) % 4]!, SENTENCES[(i + 2) % 4]!];
+    const clause = i % 2 === 0
+      ? `${number} ${s0} ${s1} ${s2} clause ${i} ends here.`
+      : `${number} Where ${s0}:\n\n(a) ${s1} limb (a) of clause ${i};\n\n(b) ${s2} limb (b) of clause ${i}; and\n\n(c) the clause ${i} ends here.`;
+    words += clause.split(/\s+/).length;
+    parts.push({ old: heading + clause, next: heading + clause });
     i++;
   }
-  const step = Math.floor(clauses.length / 200);
-  const edited = clauses.map((c, k) => (k % step === 3 ? c.replace('shall', 'must promptly') : c));
-  return { oldText: `${clauses.join('\n\n')}\n`, newText: `${edited.join('\n\n')}\n`, edits: edited.filter((c, k) => c !== clauses[k]).length };
+  const step = Math.floor(parts.length / 200);
+  let edits = 0;
+  parts.forEach((p, k) => {
+    if (k % step !== 3) return;
+    // The first "shall" of the clause's opening text, or of its limb (b) when it has limbs.
+    const at = p.old.includes('\n\n(b) ') ? p.old.indexOf('\n\n(b) ') : 0;
+    const hit = p.old.indexOf('shall', at);
+    if (hit < 0) return;
+    p.next = `${p.old.slice(0, hit)}must promptly${p.old.slice(hit + 'shall'.length)}`;
+    edits++;
+  });
+  for (const p of parts) {
+    clauses.push(p.old);
+    edited.push(p.next);
+  }
+  return { oldText: `${clauses.join('\n\n')}\n`, newText: `${edited.join('\n\n')}\n`, edits };
 }
 
 const rssMiB = () => Math.round(process.memoryUsage().rss / 2 ** 20);
