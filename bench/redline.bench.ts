@@ -20,7 +20,7 @@ const SENTENCES = [
  * several lines, as real ones do). Every (clauses / 200)th clause is edited, in its opening
  * text or, when it has limbs, in its second limb.
  */
-export function generateCode(targetWords: number): { oldText: string; newText: string; edits: number } {
+export function generateCode(targetWords: number, layout: 'sec' | 'one-line' = 'sec'): { oldText: string; newText: string; edits: number } {
   const clauses: string[] = [];
   const edited: string[] = [];
   let words = 0;
@@ -28,10 +28,10 @@ export function generateCode(targetWords: number): { oldText: string; newText: s
   const parts: { old: string; next: string }[] = [];
   while (words < targetWords) {
     const section = String.fromCharCode(65 + (Math.floor(i / 1000) % 26));
-    const heading = i % 1000 === 0 ? `Section ${section} – Generated Provisions ${Math.floor(i / 1000) + 1}\n\n` : '';
+    const heading = layout === 'sec' && i % 1000 === 0 ? `Section ${section} – Generated Provisions ${Math.floor(i / 1000) + 1}\n\n` : '';
     const number = `${section}${Math.floor(i / 100) + 1}.${(i % 100) + 1}`;
     const [s0, s1, s2] = [SENTENCES[i % 4]!, SENTENCES[(i + 1) % 4]!, SENTENCES[(i + 2) % 4]!];
-    const clause = i % 2 === 0
+    const clause = layout === 'one-line' || i % 2 === 0
       ? `${number} ${s0} ${s1} ${s2} clause ${i} ends here.`
       : `${number} Where ${s0}:\n\n(a) ${s1} limb (a) of clause ${i};\n\n(b) ${s2} limb (b) of clause ${i}; and\n\n(c) the clause ${i} ends here.`;
     words += clause.split(/\s+/).length;
@@ -119,7 +119,44 @@ export async function redlineBench(): Promise<Comparison[]> {
   const jsdiffChanged = (jsdiff.value ?? []).filter((p) => p.added || p.removed).reduce((n, p) => n + p.value.length, 0);
   const dmpResult = dmpRun.result();
   const dmpChanged = dmpResult.value.filter(([op]) => op !== 0).reduce((n, [, text]) => n + text.length, 0);
-  return report({ wordCount, edits, startRss, words: words.result(), chars: chars.result(), wordChanged, charChanged, importAll, storedOnly, jsdiff, jsdiffChanged, dmpRun: dmpResult, dmpChanged });
+  return [
+    ...report({ wordCount, edits, startRss, words: words.result(), chars: chars.result(), wordChanged, charChanged, importAll, storedOnly, jsdiff, jsdiffChanged, dmpRun: dmpResult, dmpChanged }),
+    oneLineLayout(),
+  ];
+}
+
+/**
+ * The same figure on a Code whose every clause is one line with no Section headings (the
+ * layout this bench used first): diff-match-patch is far faster there, so it is reported too.
+ */
+function oneLineLayout(): Comparison {
+  const { oldText, newText, edits } = generateCode(1_000_000, 'one-line');
+  const ours = alternating(() => redlineTexts(oldText, newText, { baseVersion: 'old', newVersion: 'new', granularity: 'character' }), 3);
+  const dmp = new DiffMatchPatch();
+  dmp.Diff_Timeout = 300;
+  const peer = alternating(() => dmp.diff_main(oldText, newText), 1);
+  for (let r = 0; r < 7; r++) {
+    ours.round();
+    peer.round();
+  }
+  const jsdiff = medianRun(() => diffWords(oldText, newText, { timeout: 300_000 }), 1);
+  const o = ours.result();
+  const d = peer.result();
+  const dmpChanged = d.value.filter(([op]) => op !== 0).reduce((n, [, text]) => n + text.length, 0);
+  const jsdiffChanged = (jsdiff.value ?? []).filter((p) => p.added || p.removed).reduce((n, p) => n + p.value.length, 0);
+  const faster = jsdiff.ms <= d.ms ? { label: 'diff.diffWords', ms: jsdiff.ms, changed: jsdiffChanged } : { label: 'diff-match-patch diff_main', ms: d.ms, changed: dmpChanged };
+  const ourChanged = changedChars(o.value.entries);
+  const ratio = faster.ms / o.ms;
+  return {
+    name: 'legal-text.redline-one-line-clauses-1m-words-200-edits',
+    ratioMeaning: 'as legal-text.redline-1m-words-200-edits, on a Code of one-line clauses without Section headings; higher is better',
+    target: '>= 10 with the same or smaller edit output',
+    ratio: Number(ratio.toFixed(2)),
+    met: ratio >= 10 && ourChanged <= faster.changed,
+    subject: { label: `secmod redlineTexts, character level (${edits} edited clauses; ${ourChanged} changed characters)`, medianMs: Number(o.ms.toFixed(2)) },
+    peer: { label: `${faster.label} (${faster.changed} changed characters); diffWords ${jsdiff.ms.toFixed(0)} ms (one run) / ${jsdiffChanged} chars, diff-match-patch ${d.ms.toFixed(1)} ms / ${dmpChanged} chars`, medianMs: Number(faster.ms.toFixed(1)) },
+    rounds: 7,
+  };
 }
 
 /** Timed runs collected round by round; the result is the median run and the peak RSS. */
