@@ -19,11 +19,19 @@ export async function rebuildProjections(db: Db, projectors: readonly Projector[
     // in turn: through its own rebuild path when it has one (rows folded in memory, written in
     // bulk), else event by event through `apply`, as an append would.
     const runs: { projector: Projector; rebuild: ProjectorRebuild | undefined }[] = projectors.map((projector) => ({ projector, rebuild: projector.rebuild?.({ lastVersion }) }));
-    let after = 0;
+    const read = (after: number) => {
+      const rows = trx.selectFrom('events').selectAll().where('position', '>', after).orderBy('position').limit(batchSize).execute();
+      rows.catch(() => {}); // awaited below; not an unhandled rejection while a page is at work
+      return rows;
+    };
+    let next = read(0);
     let count = 0;
     for (;;) {
-      const rows = await trx.selectFrom('events').selectAll().where('position', '>', after).orderBy('position').limit(batchSize).execute();
+      const rows = await next;
       if (rows.length === 0) break;
+      // Ask for the next page before folding this one: PostgreSQL reads it meanwhile (the page's
+      // writes queue behind it on the connection, and no projector writes the events table).
+      next = read(rows[rows.length - 1]!.position);
       const events = rows.map(toStoredEvent);
       for (const { projector, rebuild } of runs) {
         if (rebuild) {
@@ -35,7 +43,6 @@ export async function rebuildProjections(db: Db, projectors: readonly Projector[
           await projector.apply(trx, event);
         }
       }
-      after = events[events.length - 1]!.position;
       count += events.length;
     }
     for (const { rebuild } of runs) await rebuild?.finish(trx);
