@@ -69,6 +69,28 @@ export interface Projector {
    */
   readonly foldsWholeStream?: boolean;
   apply(trx: Trx, event: StoredEvent): Promise<void>;
+  /**
+   * Optional: a rebuild's own path (`secmod rebuild` only; appends always use `apply`). It is
+   * handed every event of the log, page by page in position order, and must leave its tables
+   * exactly as applying each event in turn does; it may hold rows in memory and write them in
+   * bulk at any point up to `finish`. A projector reads only the events and its own tables, so
+   * the rebuild may run projectors page by page rather than event by event.
+   */
+  rebuild?(context: RebuildContext): ProjectorRebuild;
+}
+
+/** What a rebuild knows before its first page. */
+export interface RebuildContext {
+  /** Each stream's last version when the rebuild began; a stream not in it is skipped by whole-stream folds. */
+  readonly lastVersion: ReadonlyMap<string, number>;
+}
+
+/** One projector's share of one rebuild. */
+export interface ProjectorRebuild {
+  /** The next page of the log, in position order. */
+  page(trx: Trx, events: readonly StoredEvent[]): Promise<void>;
+  /** After the last page: writes whatever is still held. */
+  finish(trx: Trx): Promise<void>;
 }
 
 export interface OutboxMessage {
