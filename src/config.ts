@@ -25,6 +25,11 @@ export interface Config {
   readonly uploadLimitBytes: number;
   /** How often the deadline sweeper looks for passed timers. */
   readonly sweepSeconds: number;
+  /**
+   * How long a delivery worker holds the outbox rows it claims (SECMOD_DELIVERY_LEASE_SECONDS,
+   * default 60): rows a stopped or killed process had claimed go to another after this.
+   */
+  readonly deliveryLeaseSeconds: number;
   /** SMTP server for notices, e.g. smtp://user:pass@mail.example:587; none in demo mode. */
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
@@ -75,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     mailFrom: env.SECMOD_MAIL_FROM ?? 'secmod <no-reply@secmod.invalid>',
     publicUrl: env.SECMOD_PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`,
     sweepSeconds: intFrom('SECMOD_SWEEP_SECONDS', env.SECMOD_SWEEP_SECONDS, 30, 1, 3600),
+    deliveryLeaseSeconds: intFrom('SECMOD_DELIVERY_LEASE_SECONDS', env.SECMOD_DELIVERY_LEASE_SECONDS, 60, 5, 3600),
     digestTime,
     webhookAllowHttp: env.SECMOD_WEBHOOK_ALLOW_HTTP === 'true',
     webhookAllowedAddresses: (env.SECMOD_WEBHOOK_ALLOWED_ADDRESSES ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''),

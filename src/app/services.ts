@@ -108,7 +108,7 @@ export async function openServices(config: Config, databaseUrl: string, options:
     legalTexts,
     changeSets: new ChangeSets(db, store, legalTexts, now),
     // Webhooks are always a configured channel; email only with SMTP or the demo inbox.
-    deliveryWorker: new DeliveryWorker(db, mailer, { workerId: `secmod-${process.pid}-${randomUUID().slice(0, 8)}`, baseUrl: config.publicUrl, webhooks: webhookSender(db, box, { guard }), ...notify.deliveryOptions }),
+    deliveryWorker: new DeliveryWorker(db, mailer, { workerId: `secmod-${process.pid}-${randomUUID().slice(0, 8)}`, baseUrl: config.publicUrl, webhooks: webhookSender(db, box, { guard }), leaseSeconds: config.deliveryLeaseSeconds, ...notify.deliveryOptions }),
     significantCodeReviews: scrs,
     bodyDecisions: new BodyDecisions(db, store, now),
     obligations: new Obligations(db, store, now),

@@ -69,6 +69,28 @@ export interface Projector {
    */
   readonly foldsWholeStream?: boolean;
   apply(trx: Trx, event: StoredEvent): Promise<void>;
+  /**
+   * Optional: a rebuild's own path (`secmod rebuild` only; appends always use `apply`). It is
+   * handed every event of the log, page by page in position order, and must leave its tables
+   * exactly as applying each event in turn does; it may hold rows in memory and write them in
+   * bulk at any point up to `finish`. A projector reads only the events and its own tables, so
+   * the rebuild may run projectors page by page rather than event by event.
+   */
+  rebuild?(context: RebuildContext): ProjectorRebuild;
+}
+
+/** What a rebuild knows before its first page. */
+export interface RebuildContext {
+  /** Each stream's last version when the rebuild began; a stream not in it is skipped by whole-stream folds. */
+  readonly lastVersion: ReadonlyMap<string, number>;
+}
+
+/** One projector's share of one rebuild. */
+export interface ProjectorRebuild {
+  /** The next page of the log, in position order. */
+  page(trx: Trx, events: readonly StoredEvent[]): Promise<void>;
+  /** After the last page: writes whatever is still held. */
+  finish(trx: Trx): Promise<void>;
 }
 
 export interface OutboxMessage {
@@ -167,16 +189,13 @@ export class EventStore {
       }
     }
 
-    // Serialise appends on the chain head so positions follow commit order.
-    const head = await trx.selectFrom('event_chain_head').select(['position', 'hash']).where('id', '=', 1).forUpdate().executeTakeFirstOrThrow();
-    // Only after the lock: positions must follow the chain's order. One round trip reads the
-    // stream's version and takes the positions (a refused append leaves a harmless gap).
-    const { rows } = await sql<{ v: number; p: number | null }>`
-      SELECT (SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = ${request.streamId})::int AS v, s.p
-      FROM (SELECT NULL::bigint AS p WHERE ${request.events.length}::int = 0
-            UNION ALL SELECT nextval('events_position_seq')::bigint FROM generate_series(1, ${request.events.length}::int)) s
-      ORDER BY s.p NULLS FIRST`.execute(trx);
-    const current = rows[0]?.v ?? 0;
+    // Serialise appends on the chain head so positions follow commit order. One round trip
+    // takes the lock, then reads the stream's version and takes the positions (migration 040;
+    // a refused append leaves a harmless gap in positions).
+    const { rows } = await sql<{ head_position: number; head_hash: string; current_version: number; positions: (string | number)[] }>`
+      SELECT * FROM secmod_chain_reserve(${request.streamId}, ${request.events.length}::int)`.execute(trx);
+    const reserved = rows[0]!;
+    const current = reserved.current_version;
     if (request.expectedVersion !== 'any' && request.expectedVersion !== current) {
       throw new ConcurrencyError(request.streamId, request.expectedVersion, current);
     }
@@ -184,9 +203,9 @@ export class EventStore {
       return { events: [], streamVersion: current, replayed: false, response: request.respond?.([], current) };
     }
 
-    let prevHash = head.hash;
+    let prevHash = reserved.head_hash;
     const appended: StoredEvent[] = request.events.map((e, i) => {
-      const position = rows[i]!.p!;
+      const position = Number(reserved.positions[i]);
       const content = {
         position,
         streamId: request.streamId,
@@ -203,24 +222,28 @@ export class EventStore {
       return stored;
     });
 
-    await trx
-      .insertInto('events')
-      .values(
-        appended.map((e) => ({
-          position: e.position,
-          stream_id: e.streamId,
-          stream_version: e.streamVersion,
-          type: e.type,
-          data: JSON.stringify(e.data),
-          metadata: JSON.stringify(e.metadata),
-          recorded_at: e.recordedAt,
-          prev_hash: e.prevHash,
-          hash: e.hash,
-        })) as never,
-      )
-      .execute();
+    // The events and the new chain head in one statement (a data-modifying WITH).
     const last = appended[appended.length - 1]!;
-    await trx.updateTable('event_chain_head').set({ position: last.position, hash: last.hash }).where('id', '=', 1).execute();
+    await trx
+      .with('appended', (db) =>
+        db.insertInto('events').values(
+          appended.map((e) => ({
+            position: e.position,
+            stream_id: e.streamId,
+            stream_version: e.streamVersion,
+            type: e.type,
+            data: JSON.stringify(e.data),
+            metadata: JSON.stringify(e.metadata),
+            recorded_at: e.recordedAt,
+            prev_hash: e.prevHash,
+            hash: e.hash,
+          })) as never,
+        ),
+      )
+      .updateTable('event_chain_head')
+      .set({ position: last.position, hash: last.hash })
+      .where('id', '=', 1)
+      .execute();
 
     for (const event of appended) for (const projector of this.projectors) await projector.apply(trx, event);
 

@@ -54,6 +54,9 @@ describe('idempotency', () => {
     const key = randomUUID();
     const body = { payload: { ...DRAFT, title: 'Idempotency proof' } };
     const send = () => api.raw('proposer@small-supplier.example', 'POST', '/api/v1/draft-proposals', body, { 'idempotency-key': key });
+    // Sign in once first: otherwise the burst starts with 500 concurrent sign-ins (argon2 each),
+    // which proves nothing about idempotency and can exhaust the pool on a loaded machine.
+    expect((await api.raw('proposer@small-supplier.example', 'GET', '/api/v1/modifications?limit=1')).status).toBe(200);
     const first = await Promise.all(Array.from({ length: 500 }, send));
     const second = await Promise.all(Array.from({ length: 500 }, send));
     const all = [...first, ...second];

@@ -171,7 +171,8 @@ describe.skipIf(inject('databaseTarget') === 'server')('crash proofs on a real s
   }, 150_000);
 
   it('notices in the outbox at either crash are delivered after it, each exactly once (one demo-inbox message per delivery key)', async () => {
-    // Rows a killed worker had claimed wait for their lease (60 s) to end, then go to another.
+    // Rows a killed worker had claimed wait for their lease (SECMOD_DELIVERY_LEASE_SECONDS, 10 s
+    // here) to end, then go to another.
     await waitFor('the outbox to drain', async () => withDb(async (db) => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM outbox WHERE delivered_at IS NULL`.execute(db)).rows[0]!.n === 0), 120_000);
     await withDb(async (db) => {
       const outbox = (await sql<{ delivery_key: string; event_position: number }>`SELECT delivery_key, event_position FROM outbox`.execute(db)).rows;

@@ -2,6 +2,8 @@
 // transactions (pg_sleep before and while holding the chain head) and rolled-back appends all
 // run at once; afterwards every projection table holds exactly what a rebuild from the event
 // log (`secmod rebuild`) produces, and every register row is at its stream's last version.
+// A rebuild's batch path (projectors folding pages in memory, writing rows in bulk) leaves the
+// rows that applying every event in turn does, however small the pages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
@@ -9,7 +11,7 @@ import { ApiCast, DRAFT, SCREENING } from '../scenarios/api-client.ts';
 import { PROJECTORS } from '../../src/app/services.ts';
 import { rebuildProjections } from '../../src/store/rebuild-projections.ts';
 import { modificationStream } from '../../src/app/modifications/references.ts';
-import type { NewEvent } from '../../src/store/event-store.ts';
+import type { NewEvent, Projector } from '../../src/store/event-store.ts';
 
 let t: TestApp;
 let api: ApiCast;
@@ -124,5 +126,51 @@ describe('projections never skip', () => {
     const rebuilt = await snapshot();
     for (const table of TABLES) expect(after[table], `projection table ${table}`).toEqual(rebuilt[table]);
     expect(after.modification_register!.length).toBeGreaterThan(before.modification_register!.length);
+  });
+
+  it('a rebuild in pages of 1, 2 and 7 events, and one event by event through apply alone, leave the live rows, Draft Proposal closings of obligations included', async () => {
+    const db = t.services.database.db;
+    // Obligation items closed by Draft Proposals (read-model-only closings) and interleaved
+    // proposal streams, so that streams span pages of every size below.
+    const opened = await api.raw('analyst@secas.example', 'POST', '/api/v1/obligations/triggers', { payload: { trigger: 'problem-code-change', summary: 'Alerts lost on failover', problemRef: 'PRB-PAGES' } });
+    expect(opened.status).toBe(201);
+    const raised = [];
+    for (let i = 0; i < 4; i++) raised.push(await api.raise(PROPOSERS[i]!, { ...DRAFT, title: `Paged ${i}` }));
+    await api.raise('dcc@dcc.example', { ...DRAFT, title: 'CSR prioritisation rules', affectedProvisions: ['L8.11'], submissionBasis: 'l8.11' });
+    for (const r of raised) await api.act('analyst@secas.example', r.reference, 'record-screening', SCREENING);
+    await api.raise('dcc@dcc.example', { ...DRAFT, title: 'Alert failover', submissionBasis: 'ag3.2.4', problemRef: 'PRB-PAGES' });
+    for (const r of raised.slice(0, 2)) await api.act('csc.member@csc.example', r.reference, 'agree-problem-statement', { problemStatementVersion: 1 });
+
+    const live = await snapshot();
+    const closings = live.obligations!.filter((r) => (JSON.parse(r) as { closed_by: { kind?: string } | null }).closed_by?.kind === 'draft-proposal');
+    expect(closings.length).toBeGreaterThanOrEqual(2);
+    for (const size of [1, 2, 7, 5000]) {
+      await rebuildProjections(db, PROJECTORS, size);
+      const rebuilt = await snapshot();
+      for (const table of TABLES) expect(rebuilt[table], `projection table ${table}, pages of ${size}`).toEqual(live[table]);
+    }
+    const eventByEvent: Projector[] = PROJECTORS.map(({ rebuild: _batchPath, ...p }) => p);
+    expect(eventByEvent.some((p) => 'rebuild' in p)).toBe(false);
+    await rebuildProjections(db, eventByEvent, 3);
+    const applied = await snapshot();
+    for (const table of TABLES) expect(applied[table], `projection table ${table}, event by event`).toEqual(live[table]);
+  });
+
+  it('a stream whose versions are out of position order is re-read at its last event, as apply does', async () => {
+    const db = t.services.database.db;
+    // Copy a proposal's stream to a new number, its versions written last first (an order the
+    // chain-head lock never lets appends produce): the batch path must not fold it from pages.
+    const source = (await sql<{ stream_id: string }>`SELECT stream_id FROM events WHERE stream_id LIKE 'modification-%' GROUP BY 1 HAVING count(*) >= 3 ORDER BY 1 LIMIT 1`.execute(db)).rows[0]!.stream_id;
+    await sql`
+      INSERT INTO events (stream_id, stream_version, type, data, metadata, recorded_at, prev_hash, hash)
+      SELECT 'modification-900001', stream_version, type, data, metadata, recorded_at, prev_hash, hash FROM events WHERE stream_id = ${source} ORDER BY stream_version DESC`.execute(db);
+    await rebuildProjections(db, PROJECTORS.map(({ rebuild: _batchPath, ...p }) => p));
+    const applied = await snapshot();
+    expect(applied.modification_register!.some((r) => (JSON.parse(r) as { number: number }).number === 900001)).toBe(true);
+    for (const size of [1, 5000]) {
+      await rebuildProjections(db, PROJECTORS, size);
+      const rebuilt = await snapshot();
+      for (const table of TABLES) expect(rebuilt[table], `projection table ${table}, pages of ${size}`).toEqual(applied[table]);
+    }
   });
 });

@@ -20,14 +20,6 @@ export class ApiTokens {
     return { token, expiresAt };
   }
 
-  async userFor(token: string): Promise<string | undefined> {
-    if (token.length > 200) return undefined;
-    const row = await this.db.selectFrom('api_tokens').select(['user_id', 'expires_at', 'revoked_at']).where('token_hash', '=', secretHash(token)).executeTakeFirst();
-    if (!row || row.revoked_at) return undefined;
-    if (row.expires_at && row.expires_at.getTime() <= this.now().getTime()) return undefined;
-    return row.user_id;
-  }
-
   async revoke(token: string): Promise<void> {
     await this.db.updateTable('api_tokens').set({ revoked_at: this.now() }).where('token_hash', '=', secretHash(token)).execute();
   }

@@ -18,17 +18,6 @@ export class Sessions {
     return { id, expiresAt };
   }
 
-  async userFor(id: string): Promise<string | undefined> {
-    if (id.length > 200) return undefined;
-    const row = await this.db.selectFrom('sessions').select(['user_id', 'expires_at']).where('id_hash', '=', secretHash(id)).executeTakeFirst();
-    if (!row) return undefined;
-    if (row.expires_at.getTime() <= this.now().getTime()) {
-      await this.destroy(id);
-      return undefined;
-    }
-    return row.user_id;
-  }
-
   async destroy(id: string): Promise<void> {
     await this.db.deleteFrom('sessions').where('id_hash', '=', secretHash(id)).execute();
   }

@@ -10,28 +10,30 @@ const SUPPLIER_SEATS = new Set(['large-supplier', 'small-supplier']);
 
 export async function changeBoardSeats(db: Db, now: Date): Promise<Seat[]> {
   const today = londonDate(now);
+  // One statement: the seats in force, each with whether a Supplier Party of its Voting Group
+  // is a Defaulting Party.
   const rows = await db
     .selectFrom('role_assignments')
     .innerJoin('users', 'users.id', 'role_assignments.user_id')
     .leftJoin('organisations', 'organisations.id', 'role_assignments.organisation_id')
     .select(['role_assignments.id', 'role_assignments.user_id', 'role_assignments.seat', 'role_assignments.valid_from', 'role_assignments.valid_to', 'role_assignments.organisation_id', 'organisations.voting_group_id', 'users.disabled'])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('organisations as supplier')
+            .select('supplier.id')
+            .where('supplier.defaulting', '=', true)
+            .where('supplier.party_category', 'in', ['large-supplier', 'small-supplier'])
+            .whereRef('supplier.voting_group_id', '=', 'organisations.voting_group_id'),
+        )
+        .as('group_defaulting'),
+    )
     .where('role_assignments.role', '=', 'change-board-member')
     .where('role_assignments.valid_from', '<=', today)
     .where((eb) => eb.or([eb('role_assignments.valid_to', 'is', null), eb('role_assignments.valid_to', '>=', today)]))
     .orderBy('role_assignments.id')
     .execute();
-  const defaultingGroups = new Set(
-    (
-      await db
-        .selectFrom('organisations')
-        .select('voting_group_id')
-        .where('defaulting', '=', true)
-        .where('party_category', 'in', ['large-supplier', 'small-supplier'])
-        .execute()
-    )
-      .map((r) => r.voting_group_id)
-      .filter((g): g is string => g !== null),
-  );
   return rows
     .filter((r) => !r.disabled && r.seat)
     .map((r) => {
@@ -44,7 +46,7 @@ export async function changeBoardSeats(db: Db, now: Date): Promise<Seat[]> {
         ...(votingGroupId ? { votingGroupId } : {}),
         memberId: r.user_id,
         voting: category !== 'dcc' && category !== 'chair',
-        suspended: SUPPLIER_SEATS.has(category) && votingGroupId !== undefined && defaultingGroups.has(votingGroupId),
+        suspended: SUPPLIER_SEATS.has(category) && votingGroupId !== undefined && r.group_defaulting === true,
         termStart: r.valid_from,
         termEnd: r.valid_to ?? '9999-12-31',
       };

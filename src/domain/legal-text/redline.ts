@@ -68,16 +68,39 @@ const TOKEN = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|\s+|[^\s\p{L}\p{N}]/gu;
 export const tokenize = (text: string): string[] => text.match(TOKEN) ?? [];
 
 /**
- * Word-level segments from old to new. Runs of changes are grouped as one deletion followed by one
- * insertion, and a lone space between two changes is folded into them, so the redline reads as
- * phrases rather than alternating words.
+ * How finely a changed run is shown, as in Word's Compare "Show changes at": 'word' (the default,
+ * what the portal shows) marks whole words; 'character' refines each changed run to a minimal
+ * character-level edit (fewest changed characters within the run; for comparison with
+ * character-level diff tools).
  */
-export function diffText(oldText: string, newText: string): RedlineSegment[] {
+export type RedlineGranularity = 'word' | 'character';
+
+export interface RedlineOptions {
+  readonly granularity?: RedlineGranularity;
+}
+
+/**
+ * Segments from old to new. Runs of changes are grouped as one deletion followed by one insertion,
+ * and a lone space between two changes is folded into them, so the redline reads as phrases
+ * rather than alternating words. Tokens a run's deletion and insertion share at their start or end
+ * (often a space the word diff matched elsewhere) are shown as unchanged rather than deleted and
+ * re-inserted.
+ */
+export function diffText(oldText: string, newText: string, granularity: RedlineGranularity = 'word'): RedlineSegment[] {
   if (oldText === newText) return oldText === '' ? [] : [{ op: 'equal', text: oldText }];
+  // Only the middle between the longest common head and tail (cut where a token starts) is diffed.
+  const { head, tail } = commonEnds(oldText, newText);
   const raw: RedlineSegment[] = [];
-  for (const part of diffArrays(tokenize(oldText), tokenize(newText))) {
-    raw.push({ op: part.added ? 'insert' : part.removed ? 'delete' : 'equal', text: part.value.join('') });
+  const add = (op: SegmentOp, text: string): void => {
+    const last = raw[raw.length - 1];
+    if (last && last.op === op) raw[raw.length - 1] = { op, text: last.text + text };
+    else if (text) raw.push({ op, text });
+  };
+  add('equal', oldText.slice(0, head));
+  for (const part of diffSequences(tokenize(oldText.slice(head, oldText.length - tail)), tokenize(newText.slice(head, newText.length - tail)))) {
+    add(part.op, part.items.join(''));
   }
+  add('equal', oldText.slice(oldText.length - tail));
   const folded = raw.flatMap((s, i): RedlineSegment[] => {
     const before = raw[i - 1];
     const after = raw[i + 1];
@@ -87,11 +110,24 @@ export function diffText(oldText: string, newText: string): RedlineSegment[] {
     return [s];
   });
   const out: RedlineSegment[] = [];
+  const push = (op: SegmentOp, text: string): void => {
+    if (text.length === 0) return;
+    const last = out[out.length - 1];
+    if (last && last.op === op) out[out.length - 1] = { op, text: last.text + text };
+    else out.push({ op, text });
+  };
   let del = '';
   let ins = '';
   const flush = (): void => {
-    if (del) out.push({ op: 'delete', text: del });
-    if (ins) out.push({ op: 'insert', text: ins });
+    const run = trimRun(del, ins);
+    push('equal', run.before);
+    if (granularity === 'character' && run.del && run.ins) {
+      for (const part of diffSequences([...run.del], [...run.ins])) push(part.op, part.items.join(''));
+    } else {
+      push('delete', run.del);
+      push('insert', run.ins);
+    }
+    push('equal', run.after);
     del = '';
     ins = '';
   };
@@ -100,11 +136,124 @@ export function diffText(oldText: string, newText: string): RedlineSegment[] {
     else if (s.op === 'insert') ins += s.text;
     else {
       flush();
+      push('equal', s.text);
+    }
+  }
+  flush();
+  return sortRuns(out);
+}
+
+/** Above this many cells a change is diffed by jsdiff's Myers (O(ND)) rather than a table. */
+const TABLE_CELLS = 40_000;
+
+/**
+ * A shortest edit script from x to y (a longest common subsequence kept equal). Small inputs —
+ * the changed middle of a clause — use an LCS table, which costs less than setting up jsdiff;
+ * larger ones use jsdiff's diffArrays. Either way the script is minimal.
+ */
+export function diffSequences<T>(x: readonly T[], y: readonly T[]): { op: SegmentOp; items: T[] }[] {
+  const n = x.length;
+  const m = y.length;
+  if ((n + 1) * (m + 1) > TABLE_CELLS) {
+    return diffArrays(x as T[], y as T[]).map((p) => ({ op: p.added ? 'insert' : p.removed ? 'delete' : 'equal', items: p.value }));
+  }
+  // lcs[i * (m + 1) + j] = length of an LCS of x[i…] and y[j…].
+  const w = m + 1;
+  const lcs = new Int32Array((n + 1) * w);
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i * w + j] = x[i] === y[j] ? lcs[(i + 1) * w + j + 1]! + 1 : Math.max(lcs[(i + 1) * w + j]!, lcs[i * w + j + 1]!);
+    }
+  }
+  const out: { op: SegmentOp; items: T[] }[] = [];
+  const put = (op: SegmentOp, item: T): void => {
+    const last = out[out.length - 1];
+    if (last && last.op === op) last.items.push(item);
+    else out.push({ op, items: [item] });
+  };
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && x[i] === y[j]) {
+      put('equal', x[i]!);
+      i++;
+      j++;
+    } else if (j >= m || (i < n && lcs[(i + 1) * w + j]! >= lcs[i * w + j + 1]!)) {
+      put('delete', x[i]!);
+      i++;
+    } else {
+      put('insert', y[j]!);
+      j++;
+    }
+  }
+  return out;
+}
+
+const SPACE = /\s/;
+const spaceAt = (t: string, i: number): boolean => {
+  const c = t.charCodeAt(i);
+  return c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(t.charAt(i));
+};
+
+/**
+ * The lengths of a common head and a common tail of two different texts, each ending where a
+ * token boundary lies in both: after the head a run of whitespace starts (after a non-space), and
+ * before the tail one ends. Tokens never span such a point, so the tokens of the middle are the
+ * middle's share of the tokens of the whole.
+ */
+function commonEnds(a: string, b: string): { head: number; tail: number } {
+  const min = Math.min(a.length, b.length);
+  let p = 0;
+  while (p < min && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let head = p - 1;
+  while (head > 0 && !(spaceAt(a, head) && !spaceAt(a, head - 1))) head--;
+  head = Math.max(head, 0);
+  let s = 0;
+  while (s < min - head && a.charCodeAt(a.length - 1 - s) === b.charCodeAt(b.length - 1 - s)) s++;
+  let tail = s - 1;
+  while (tail > 0 && !(spaceAt(a, a.length - tail - 1) && !spaceAt(a, a.length - tail))) tail--;
+  return { head, tail: Math.max(tail, 0) };
+}
+
+/** Whole tokens a deletion and an insertion share at their start and end become unchanged text. */
+function trimRun(del: string, ins: string): { before: string; del: string; ins: string; after: string } {
+  if (!del || !ins) return { before: '', del, ins, after: '' };
+  const d = tokenize(del);
+  const n = tokenize(ins);
+  let head = 0;
+  while (head < d.length && head < n.length && d[head] === n[head]) head++;
+  let tail = 0;
+  while (tail < d.length - head && tail < n.length - head && d[d.length - 1 - tail] === n[n.length - 1 - tail]) tail++;
+  if (head === 0 && tail === 0) return { before: '', del, ins, after: '' };
+  return {
+    before: d.slice(0, head).join(''),
+    del: d.slice(head, d.length - tail).join(''),
+    ins: n.slice(head, n.length - tail).join(''),
+    after: d.slice(d.length - tail).join(''),
+  };
+}
+
+/** Within each run of changes between two unchanged segments, the deletion comes before the insertion. */
+function sortRuns(segments: RedlineSegment[]): RedlineSegment[] {
+  const out: RedlineSegment[] = [];
+  let del = '';
+  let ins = '';
+  const flush = (): void => {
+    if (del) out.push({ op: 'delete', text: del });
+    if (ins) out.push({ op: 'insert', text: ins });
+    del = '';
+    ins = '';
+  };
+  for (const s of segments) {
+    if (s.op === 'delete') del += s.text;
+    else if (s.op === 'insert') ins += s.text;
+    else {
+      flush();
       out.push(s);
     }
   }
   flush();
-  return out.filter((s) => s.text.length > 0);
+  return out;
 }
 
 /** Rebuild one side of a redline entry: equal+delete is the old text, equal+insert the new. */
@@ -147,7 +296,10 @@ function sameUnit(o: Unit, n: Unit): boolean {
   );
 }
 
-export function redline(base: CodeVersion, next: CodeVersion): Redline {
+/** The addresses of the units a redline compares, in document order. */
+export const unitAddresses = (code: CodeVersion): Address[] => units(code).map((u) => u.address);
+
+export function redline(base: CodeVersion, next: CodeVersion, options: RedlineOptions = {}): Redline {
   const olds = units(base);
   const nexts = units(next);
   const entries: RedlineEntry[] = [];
@@ -155,7 +307,7 @@ export function redline(base: CodeVersion, next: CodeVersion): Redline {
     if (sameUnit(o, n)) return;
     const ot = unitText(o);
     const nt = unitText(n);
-    if (ot !== nt) entries.push({ address: n.address, kind: n.kind, status: 'changed', segments: diffText(ot, nt) });
+    if (ot !== nt) entries.push({ address: n.address, kind: n.kind, status: 'changed', segments: diffText(ot, nt, options.granularity) });
   };
   // The usual case: the same addresses in the same order, paired one to one.
   if (olds.length === nexts.length && olds.every((u, i) => u.address === nexts[i]!.address)) {

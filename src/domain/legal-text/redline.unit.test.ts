@@ -51,6 +51,29 @@ describe('redline', () => {
     }), { numRuns: 200 });
   });
 
+  it('shows a replaced word as one deletion and one insertion, not the space around it', () => {
+    const segments = diffText('the Panel shall consider each', 'the Panel must promptly consider each');
+    expect(segments).toEqual([
+      { op: 'equal', text: 'the Panel ' }, { op: 'delete', text: 'shall' }, { op: 'insert', text: 'must promptly' },
+      { op: 'equal', text: ' consider each' }]);
+  });
+
+  it('at character level changes only the characters outside a longest common subsequence of each run', () => {
+    const segments = diffText('the Panel shall consider', 'the Panel must promptly consider', 'character');
+    expect(oldTextOf(segments)).toBe('the Panel shall consider');
+    expect(newTextOf(segments)).toBe('the Panel must promptly consider');
+    // "shall" → "must promptly" share "sl": 3 characters deleted, 11 inserted.
+    expect(segments.filter((s) => s.op !== 'equal').reduce((n, s) => n + s.text.length, 0)).toBe(14);
+  });
+
+  it('equal+delete = old and equal+insert = new at character level too (fast-check)', () => {
+    const text = fc.array(fc.oneof(sentence, fc.constantFrom('\n', '  ', '\t', '“SEC Materials”', 'D2A.1')), { maxLength: 8 }).map((p) => p.join(' '));
+    fc.assert(fc.property(text, text, (a, b) => {
+      const segments = diffText(a, b, 'character');
+      return oldTextOf(segments) === a && newTextOf(segments) === b;
+    }), { numRuns: 300 });
+  });
+
   it('keeps every character in its tokens (diffWords would not)', () => {
     const s = 'the Panel’s  decision;\n(a) D2A.1\t“x”';
     expect(tokenize(s).join('')).toBe(s);

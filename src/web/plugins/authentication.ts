@@ -1,7 +1,7 @@
 // Resolves who is calling: a Bearer token (API) or the session cookie (pages). Pages take
 // only the cookie and the API only tokens, so the API needs no CSRF defence.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { loadPrincipal } from '../../app/identity/principal.ts';
+import { principalForApiToken, principalForSession } from '../../app/identity/principal.ts';
 import { HttpProblem } from '../problem.ts';
 
 export const SESSION_COOKIE = 'secmod_session';
@@ -18,8 +18,7 @@ export function registerAuthentication(app: FastifyInstance): void {
       if (!header) return;
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw new HttpProblem(401, 'The Authorization header must be "Bearer <token>".', { headers: { 'www-authenticate': 'Bearer' } });
-      const userId = await services.apiTokens.userFor(match[1]!);
-      const principal = userId ? await loadPrincipal(services.database.db, userId, now) : undefined;
+      const principal = await principalForApiToken(services.database.db, match[1]!, now);
       if (!principal) throw new HttpProblem(401, 'The API token is not valid, has expired or was revoked.', { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } });
       request.principal = principal;
       request.authMethod = 'token';
@@ -27,10 +26,13 @@ export function registerAuthentication(app: FastifyInstance): void {
     }
     const sessionId = request.cookies[SESSION_COOKIE];
     if (!sessionId) return;
-    const userId = await services.sessions.userFor(sessionId);
-    if (!userId) return;
-    request.principal = await loadPrincipal(services.database.db, userId, now);
-    if (request.principal) request.authMethod = 'session';
+    const principal = await principalForSession(services.database.db, sessionId, now);
+    if (principal === 'expired') {
+      await services.sessions.destroy(sessionId);
+      return;
+    }
+    request.principal = principal;
+    if (principal) request.authMethod = 'session';
   });
 }
 

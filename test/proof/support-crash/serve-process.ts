@@ -47,6 +47,8 @@ export class ServeProcess {
       SECMOD_CHAIN_KEY: CHAIN_KEY,
       LOG_LEVEL: 'error',
       NODE_ENV: 'development',
+      // Rows the killed worker had claimed go to the restarted one after 10 s, not 60.
+      SECMOD_DELIVERY_LEASE_SECONDS: '10',
     };
     delete env.DATABASE_URL;
     delete env.SMTP_URL;
