@@ -41,6 +41,7 @@ import { openApiRoutes } from './api/openapi.ts';
 import { legalTextApiRoutes } from './api/legal-text-routes.ts';
 import { changeSetApiRoutes } from './api/change-set-routes.ts';
 import { changeSetPageRoutes } from './pages/legal-text/change-set-routes.ts';
+import { consolidationPageRoutes } from './pages/legal-text/consolidation-routes.ts';
 import { scrApiRoutes } from './api/scr-routes.ts';
 import { obligationApiRoutes } from './api/obligation-routes.ts';
 import { governanceApiRoutes } from './api/governance-routes.ts';
@@ -158,6 +159,7 @@ export async function createApp(services: Services, options: AppOptions = {}): P
   await app.register(demoInboxRoutes);
   await app.register(legalTextRoutes);
   await app.register(changeSetPageRoutes);
+  await app.register(consolidationPageRoutes);
   await app.register(raiseDraftProposalRoutes);
   await app.register(proposalRoutes);
   await app.register(uploadPageRoutes);

@@ -156,7 +156,7 @@ describe('every page type has zero axe violations', () => {
     await expect(page.locator('[data-qa="supporting-documents"]').textContent()).resolves.toContain('business-case.pdf');
   });
 
-  it('legal text: a change set with its redline and a conflicting rebase preview, and a Code version with its findings', async () => {
+  it('legal text: a change set with its redline and a conflicting rebase preview, a Code version with its findings, the index and a release consolidation', async () => {
     const record = (id: string, text: string) => api.raw('analyst@secas.example', 'POST', '/api/v1/change-sets', { id, baseVersion: '5.18', operations: [{ kind: 'amend', target: 'C7.2(f)', text }] });
     expect((await record('CS-A11Y-BASE', 'facilitate the Draft Proposal process;')).status).toBe(201);
     expect((await record('CS-A11Y', 'facilitate a process for Draft Proposals;')).status).toBe(201);
@@ -165,5 +165,10 @@ describe('every page type has zero axe violations', () => {
     await check('/change-sets/CS-A11Y', 200, /^Change set CS-A11Y/);
     await check('/change-sets/CS-A11Y?onto=5.19', 200, /^Change set CS-A11Y/);
     await check('/code-versions/5.18', 200, /^SEC 5.18/);
+    await check('/legal-text', 200, /^Legal text/);
+    await check('/consolidations', 200, /^Consolidate a SEC Release/);
+    // A conflicting release (both amend C7.2(f)) with its error summary, then a clean preview.
+    await check('/consolidations?base=5.18&version=5.20&changeSets=CS-A11Y-BASE&changeSets=CS-A11Y', 422, /^Error: Consolidate a SEC Release/);
+    await check('/consolidations?base=5.18&version=5.20&changeSets=CS-A11Y', 200, /^Consolidate a SEC Release/);
   });
 });

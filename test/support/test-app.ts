@@ -70,12 +70,15 @@ export class PageSession {
     return m[1]!;
   }
 
-  async post(url: string, form: Record<string, string>) {
+  /** Posts a form; a list value is sent as that field repeated (like checkboxes). */
+  async post(url: string, form: Record<string, string | readonly string[]>) {
+    const body = new URLSearchParams();
+    for (const [name, value] of Object.entries(form)) for (const v of typeof value === 'string' ? [value] : value) body.append(name, v);
     const res = await this.app.inject({
       method: 'POST',
       url,
       headers: { cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams(form).toString(),
+      payload: body.toString(),
     });
     this.remember(res.headers['set-cookie']);
     return res;
