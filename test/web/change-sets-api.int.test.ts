@@ -206,3 +206,33 @@ describe('rebasing onto a newer Code version (deliverable 6)', () => {
     expect((await api.raw(CA, 'GET', '/api/v1/change-sets/CS-I')).body).toMatchObject({ version: 2, baseVersion: '5.19', source: 'rebase', rebasedFrom: '5.18', conflicts: [] });
   });
 });
+
+describe('repeating a recording write with its Idempotency-Key', () => {
+  it('a recorded rebase repeated with the same key answers the first outcome and records no second version', async () => {
+    expect((await record({ id: 'CS-IDEM-R', baseVersion: '5.18', operations: [{ kind: 'amend', target: 'L8.11', text: 'The DCC shall submit a Draft Proposal.' }] })).status).toBe(201);
+    const send = () => api.raw(CA, 'POST', '/api/v1/change-sets/CS-IDEM-R/rebase', { onto: '5.19', record: true }, { 'idempotency-key': 'rebase-idem-1' });
+    const first = await send();
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const again = await send();
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect((await api.raw(CA, 'GET', '/api/v1/change-sets/CS-IDEM-R')).body).toMatchObject({ version: 2, baseVersion: '5.19' });
+    // Without the key the same request is a new act: the change set is already on 5.19.
+    expect((await api.raw(CA, 'POST', '/api/v1/change-sets/CS-IDEM-R/rebase', { onto: '5.19', record: true })).status).toBe(422);
+    const other = await api.raw(CA, 'POST', '/api/v1/change-sets/CS-IDEM-R/rebase', { onto: '5.18.1', record: true }, { 'idempotency-key': 'rebase-idem-1' });
+    expect(other.status).toBe(422);
+    expect(other.body.type).toBe('idempotency-key-reused');
+  });
+
+  it('a stored consolidation repeated with the same key answers the first 201 and stores nothing more', async () => {
+    const body = { base: '5.18', version: '5.21', changeSets: ['CS-F16'], store: true };
+    const first = await api.raw(CA, 'POST', '/api/v1/consolidations', body, { 'idempotency-key': 'release-idem-1' });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const again = await api.raw(CA, 'POST', '/api/v1/consolidations', body, { 'idempotency-key': 'release-idem-1' });
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    const events = await t.services.store.readStream('code-version-5.21');
+    expect(events).toHaveLength(1);
+    expect((await api.raw(CA, 'POST', '/api/v1/consolidations', body)).status).toBe(409);
+  });
+});

@@ -4,7 +4,7 @@
 // Code version; consolidated with others into a SEC Release; and drafting-checked. The engine
 // is the pure domain (src/domain/legal-text); this loads what it needs and records the results.
 import type { Db } from '../../store/database.ts';
-import { ConcurrencyError, type EventStore } from '../../store/event-store.ts';
+import { ConcurrencyError, type EventStore, type Trx } from '../../store/event-store.ts';
 import { onceIn, type RecordIdempotency } from '../record-idempotency.ts';
 import {
   applyChangeSet, applyRelease, checkText, exportCode, importCode, parseAddress, rebaseChangeSet, redline,
@@ -136,21 +136,28 @@ export class ChangeSets {
    * answers the version first recorded, and records nothing.
    */
   private async append(data: Omit<ChangeSetRecorded, 'version'>, ifMatch?: number, idempotency?: RecordIdempotency): Promise<number> {
-    const streamId = changeSetStream(data.changeSetId);
+    return this.inTransaction(data.changeSetId, (trx) => onceIn(trx, idempotency, this.now(), () => this.appendIn(trx, data, ifMatch)));
+  }
+
+  /** Runs `work` in a transaction; a concurrent record of the same change set is a 409. */
+  private async inTransaction<R>(id: string, work: (trx: Trx) => Promise<R>): Promise<R> {
     try {
-      return await this.db.transaction().execute((trx) => onceIn(trx, idempotency, this.now(), async () => {
-        const current = await this.store.streamVersion(streamId);
-        if (ifMatch !== undefined && ifMatch !== current) throw new ChangeSetError(412, `Change set ${data.changeSetId} is at version ${current}, not ${ifMatch}: reload it and try again`);
-        const version = current + 1;
-        // JSON round trip: the event holds plain data only (no undefined fields), as replay will see it.
-        const event = JSON.parse(JSON.stringify({ ...data, version })) as Record<string, unknown>;
-        await this.store.appendIn(trx, { streamId, expectedVersion: current, events: [{ type: 'ChangeSetRecorded', data: event, metadata: { actor: { userId: data.recordedBy } } }] });
-        return version;
-      }));
+      return await this.db.transaction().execute(work);
     } catch (error) {
-      if (error instanceof ConcurrencyError) throw new ChangeSetError(409, `Change set ${data.changeSetId} was recorded by someone else at the same time: reload it and try again`);
+      if (error instanceof ConcurrencyError) throw new ChangeSetError(409, `Change set ${id} was recorded by someone else at the same time: reload it and try again`);
       throw error;
     }
+  }
+
+  private async appendIn(trx: Trx, data: Omit<ChangeSetRecorded, 'version'>, ifMatch?: number): Promise<number> {
+    const streamId = changeSetStream(data.changeSetId);
+    const current = await this.store.streamVersion(streamId);
+    if (ifMatch !== undefined && ifMatch !== current) throw new ChangeSetError(412, `Change set ${data.changeSetId} is at version ${current}, not ${ifMatch}: reload it and try again`);
+    const version = current + 1;
+    // JSON round trip: the event holds plain data only (no undefined fields), as replay will see it.
+    const event = JSON.parse(JSON.stringify({ ...data, version })) as Record<string, unknown>;
+    await this.store.appendIn(trx, { streamId, expectedVersion: current, events: [{ type: 'ChangeSetRecorded', data: event, metadata: { actor: { userId: data.recordedBy } } }] });
+    return version;
   }
 
   private checkId(id: string): void {
@@ -279,20 +286,31 @@ export class ChangeSets {
    * says what would move and what conflicts. Recording is a separate, explicit act, and is refused
    * while any operation conflicts (recording then would silently drop those operations).
    */
-  async rebase(id: string, onto: string, recordAs?: string, ifMatch?: number): Promise<RebaseOutcome> {
+  async rebase(id: string, onto: string, recordAs?: string, ifMatch?: number, idempotency?: RecordIdempotency): Promise<RebaseOutcome> {
+    if (recordAs === undefined) return (await this.rebaseOutcome(id, onto)).outcome;
+    // Recording: one transaction, so that a repeat with the same Idempotency-Key answers the
+    // first outcome before anything is worked out again (by then the change set has moved on).
+    return this.inTransaction(id, (trx) => onceIn(trx, idempotency, this.now(), () => this.recordRebaseIn(trx, id, onto, recordAs, ifMatch)));
+  }
+
+  private async rebaseOutcome(id: string, onto: string) {
     const { row, changeSet } = await this.load(id);
-    if (recordAs !== undefined && ifMatch !== undefined && ifMatch !== row.version) throw new ChangeSetError(412, `Change set ${id} is at version ${row.version}, not ${ifMatch}: reload it and try again`);
     const oldBase = await this.base(changeSet.baseVersion);
     const newBase = await this.base(onto);
     const r = rebaseChangeSet(changeSet, oldBase, newBase);
     const outcome: RebaseOutcome = { id, from: changeSet.baseVersion, onto, moved: r.changeSet.operations.map(summariseOperation), conflicts: r.conflicts, toCheck: r.toCheck };
-    if (recordAs === undefined) return outcome;
-    if (onto === changeSet.baseVersion) throw new ChangeSetError(422, `Change set ${id} is already drafted against SEC ${onto}`);
-    if (r.conflicts.length > 0) throw new ChangeSetError(409, `${r.conflicts.length} operation(s) of ${id} conflict with SEC ${onto}: redraft them before recording the rebase`, r.conflicts);
-    const applied = applyChangeSet(newBase, r.changeSet);
+    return { outcome, row, rebased: r.changeSet, newBase };
+  }
+
+  private async recordRebaseIn(trx: Trx, id: string, onto: string, recordAs: string, ifMatch?: number): Promise<RebaseOutcome> {
+    const { outcome, row, rebased, newBase } = await this.rebaseOutcome(id, onto);
+    if (ifMatch !== undefined && ifMatch !== row.version) throw new ChangeSetError(412, `Change set ${id} is at version ${row.version}, not ${ifMatch}: reload it and try again`);
+    if (onto === outcome.from) throw new ChangeSetError(422, `Change set ${id} is already drafted against SEC ${onto}`);
+    if (outcome.conflicts.length > 0) throw new ChangeSetError(409, `${outcome.conflicts.length} operation(s) of ${id} conflict with SEC ${onto}: redraft them before recording the rebase`, outcome.conflicts);
+    const applied = applyChangeSet(newBase, rebased);
     if (!applied.ok) throw new ChangeSetError(409, `The rebased change set does not apply to SEC ${onto}: ${applied.conflicts.map((c) => c.message).join(' ')}`, applied.conflicts);
-    const recordedVersion = await this.append({
-      changeSetId: id, baseVersion: onto, operations: r.changeSet.operations, source: 'rebase', rebasedFrom: changeSet.baseVersion, recordedBy: recordAs,
+    const recordedVersion = await this.appendIn(trx, {
+      changeSetId: id, baseVersion: onto, operations: rebased.operations, source: 'rebase', rebasedFrom: outcome.from, recordedBy: recordAs,
       ...(row.modification_number !== null ? { modificationNumber: row.modification_number } : {}),
       ...(row.document_id !== null ? { documentId: row.document_id } : {}),
       ...(row.document_version !== null ? { documentVersion: row.document_version } : {}),
@@ -305,7 +323,13 @@ export class ChangeSets {
    * sets changing the same provision, or one that no longer applies) are a 409 with every conflict,
    * and nothing is stored. With `storeAs` the result is stored as a new Code version.
    */
-  async consolidate(input: { base: string; version: string; changeSets: readonly string[] }, storeAs?: string): Promise<ConsolidationOutcome> {
+  async consolidate(input: { base: string; version: string; changeSets: readonly string[] }, storeAs?: string, idempotency?: RecordIdempotency): Promise<ConsolidationOutcome> {
+    if (storeAs === undefined || !idempotency) return this.consolidateIn(undefined, input, storeAs);
+    // A repeat with the same Idempotency-Key answers the first outcome (by then the version is stored).
+    return this.db.transaction().execute((trx) => onceIn(trx, idempotency, this.now(), () => this.consolidateIn(trx, input, storeAs)));
+  }
+
+  private async consolidateIn(trx: Trx | undefined, input: { base: string; version: string; changeSets: readonly string[] }, storeAs?: string): Promise<ConsolidationOutcome> {
     if (input.changeSets.length === 0) throw new ChangeSetError(422, 'Name at least one change set to consolidate');
     if (new Set(input.changeSets).size !== input.changeSets.length) throw new ChangeSetError(422, 'Each change set may appear only once in a release');
     const base = await this.base(input.base);
@@ -331,7 +355,7 @@ export class ChangeSets {
     const text = exportCode(applied.code);
     if (text.length > TEXT_LIMIT) throw new ChangeSetError(422, 'The consolidated Code is larger than a Code version may be');
     try {
-      const stored = await this.legalTexts.importCodeVersion(input.version, text, storeAs, { excerpt: base.excerpt });
+      const stored = await this.legalTexts.importCodeVersion(input.version, text, storeAs, { excerpt: base.excerpt }, trx);
       return { ...outcome, stored: true, clauses: stored.clauses };
     } catch (error) {
       if (error instanceof Error && 'status' in error && (error.status === 409 || error.status === 422)) throw new ChangeSetError(error.status, error.message);

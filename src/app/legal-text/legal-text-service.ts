@@ -2,7 +2,7 @@
 // Code version, recording a modification's legal text with the drafting checker's findings,
 // and checking text on demand. Every record is an event, so the log holds the text checked.
 import type { Db } from '../../store/database.ts';
-import { ConcurrencyError, type EventStore } from '../../store/event-store.ts';
+import { ConcurrencyError, type EventStore, type Trx } from '../../store/event-store.ts';
 import { checkText, importCode, walkCode, type CodeVersion, type DraftingFinding } from '../../domain/legal-text/index.ts';
 import type { CodeVersionImported, LegalTextRecorded } from './legal-text-projector.ts';
 
@@ -26,7 +26,8 @@ export class LegalTexts {
     private readonly store: EventStore,
   ) {}
 
-  async importCodeVersion(version: string, text: string, actor: string, options: { excerpt?: boolean } = {}): Promise<{ version: string; clauses: number }> {
+  /** Stores a Code version; in the caller's transaction when `trx` is given. */
+  async importCodeVersion(version: string, text: string, actor: string, options: { excerpt?: boolean } = {}, trx?: Trx): Promise<{ version: string; clauses: number }> {
     if (!VERSION.test(version)) throw new LegalTextError(`"${version}" is not a SEC version number like 5.18`, 422);
     if (text.trim() === '') throw new LegalTextError('The Code text is empty', 422);
     const excerpt = options.excerpt === true;
@@ -36,7 +37,8 @@ export class LegalTexts {
     const title = text.split('\n', 1)[0]!.trim().slice(0, 300);
     const data: CodeVersionImported = { version, title, text, clauseCount: clauses, excerpt };
     try {
-      await this.store.append({ streamId: `code-version-${version}`, expectedVersion: 0, events: [{ type: 'CodeVersionImported', data: { ...data }, metadata: { actor: { userId: actor } } }] });
+      const request = { streamId: `code-version-${version}`, expectedVersion: 0, events: [{ type: 'CodeVersionImported', data: { ...data }, metadata: { actor: { userId: actor } } }] };
+      await (trx ? this.store.appendIn(trx, request) : this.store.append(request));
     } catch (error) {
       if (error instanceof ConcurrencyError) throw new LegalTextError(`SEC version ${version} is already stored`, 409);
       throw error;

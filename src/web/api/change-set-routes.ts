@@ -130,7 +130,7 @@ export async function changeSetApiRoutes(app: FastifyInstance): Promise<void> {
     const p = requirePrincipal(request);
     if (request.body.record === true) refuseIf(mayDraftLegalText(artefactActor(p)));
     try {
-      const outcome = await changeSets.rebase(request.params.id, request.body.onto, request.body.record === true ? p.userId : undefined, ifMatchOf(request));
+      const outcome = await changeSets.rebase(request.params.id, request.body.onto, request.body.record === true ? p.userId : undefined, ifMatchOf(request), recordIdempotencyOf(request, p.userId));
       return reply.code(outcome.recordedVersion !== undefined ? 201 : 200).send(outcome);
     } catch (error) {
       throw changeSetProblem(error);
@@ -142,7 +142,7 @@ export async function changeSetApiRoutes(app: FastifyInstance): Promise<void> {
     // Storing a Code version is the Code Administrator's (or an administrator's) act; a preview is anyone's.
     if (request.body.store === true) refuseIf(mayStoreCodeVersion(artefactActor(p)));
     try {
-      const outcome = await changeSets.consolidate(request.body, request.body.store === true ? p.userId : undefined);
+      const outcome = await changeSets.consolidate(request.body, request.body.store === true ? p.userId : undefined, recordIdempotencyOf(request, p.userId));
       return reply.code(outcome.stored ? 201 : 200).send({ ...outcome, redlineHtml: renderRedlineHtml(outcome.redline) });
     } catch (error) {
       throw changeSetProblem(error);
@@ -184,7 +184,7 @@ export const changeSetOpenApiPaths = () => ({
     post: {
       operationId: 'rebase-change-set', tags: ['legal text'],
       summary: 'Rebase onto another stored Code version: operations that move over cleanly, conflicts with both texts, and what drafting must be checked. With record=true, records the rebased change set (refused with 409 while anything conflicts)',
-      parameters: [idParameter, ifMatch],
+      parameters: [idParameter, ifMatch, idempotencyKey],
       requestBody: { required: true, content: { 'application/json': { schema: rebaseBody } } },
       responses: { '200': { description: 'What the rebase would do (nothing stored)' }, '201': { description: 'Recorded as a new version' }, ...refusals },
     },
@@ -193,6 +193,7 @@ export const changeSetOpenApiPaths = () => ({
     post: {
       operationId: 'consolidate-release', tags: ['legal text'],
       summary: 'Consolidate a SEC Release: apply change sets in order to a base. Conflicts are a 409 listing them, and nothing is stored; with store=true the result is stored as a new Code version (Code Administrator)',
+      parameters: [idempotencyKey],
       requestBody: { required: true, content: { 'application/json': { schema: consolidationBody } } },
       responses: { '200': { description: 'The consolidated redline (nothing stored)' }, '201': { description: 'Stored as a new Code version' }, ...refusals },
     },
