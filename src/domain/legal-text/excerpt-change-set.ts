@@ -110,23 +110,16 @@ const optional = <K extends string>(key: K, excerpt: string | undefined, base: s
   return (v === undefined ? {} : { [key]: v }) as Partial<Record<K, string>>;
 };
 
-function mergeParagraph(b: Paragraph, e: Paragraph, unmatched: Address[]): Paragraph {
+/** A limb or a definition: its own text and tail, then its limbs merged one by one. */
+function mergeLimbed(b: Paragraph, e: Paragraph, unmatched: Address[]): Paragraph;
+function mergeLimbed(b: Definition, e: Definition, unmatched: Address[]): Definition;
+function mergeLimbed(b: Paragraph | Definition, e: Paragraph | Definition, unmatched: Address[]): Paragraph | Definition {
   const { tail: _tail, ...rest } = b;
   return {
     ...rest,
     text: isElided(e.text) ? b.text : e.text,
     ...optional('tail', e.tail, b.tail),
-    paragraphs: mergeList(b.paragraphs, e.paragraphs, (x, y) => mergeParagraph(x, y, unmatched), unmatched),
-  };
-}
-
-function mergeDefinition(b: Definition, e: Definition, unmatched: Address[]): Definition {
-  const { tail: _tail, ...rest } = b;
-  return {
-    ...rest,
-    text: isElided(e.text) ? b.text : e.text,
-    ...optional('tail', e.tail, b.tail),
-    paragraphs: mergeList(b.paragraphs, e.paragraphs, (x, y) => mergeParagraph(x, y, unmatched), unmatched),
+    paragraphs: mergeList(b.paragraphs, e.paragraphs, (x, y) => mergeLimbed(x, y, unmatched), unmatched),
   };
 }
 
@@ -138,8 +131,8 @@ function mergeClause(b: Clause, e: Clause, unmatched: Address[]): Clause {
     ...optional('heading', e.heading, b.heading),
     text: isElided(e.text) ? b.text : e.text,
     ...optional('tail', e.tail, b.tail),
-    paragraphs: mergeList(b.paragraphs, e.paragraphs, (x, y) => mergeParagraph(x, y, unmatched), unmatched),
-    definitions: mergeList(b.definitions, e.definitions, (x, y) => mergeDefinition(x, y, unmatched), unmatched),
+    paragraphs: mergeList(b.paragraphs, e.paragraphs, (x, y) => mergeLimbed(x, y, unmatched), unmatched),
+    definitions: mergeList(b.definitions, e.definitions, (x, y) => mergeLimbed(x, y, unmatched), unmatched),
   };
 }
 
