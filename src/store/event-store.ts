@@ -68,7 +68,11 @@ export interface Projector {
    * turn does, so a rebuild applies only each stream's last event.
    */
   readonly foldsWholeStream?: boolean;
-  apply(trx: Trx, event: StoredEvent): Promise<void>;
+  /**
+   * `stream`, when given, is the event's stream from its first event up to this one, as the
+   * appender read it in this transaction (so a whole-stream fold need not read it again).
+   */
+  apply(trx: Trx, event: StoredEvent, stream?: readonly StoredEvent[]): Promise<void>;
   /**
    * Optional: a rebuild's own path (`secmod rebuild` only; appends always use `apply`). It is
    * handed every event of the log, page by page in position order, and must leave its tables
@@ -110,6 +114,12 @@ export interface AppendRequest<R> {
   readonly idempotency?: { readonly scope: string; readonly key: string; readonly requestHash: string };
   /** Builds the response stored with the idempotency key, so a replay returns it unchanged. */
   readonly respond?: (appended: readonly StoredEvent[], streamVersion: number) => R;
+  /**
+   * The stream's events as the caller read them in this transaction, under the chain-head lock
+   * (so they are the whole stream when the expected version matches): projectors get them with
+   * each appended event instead of reading the stream again.
+   */
+  readonly priorEvents?: readonly StoredEvent[];
 }
 
 export interface AppendResult<R> {
@@ -245,7 +255,12 @@ export class EventStore {
       .where('id', '=', 1)
       .execute();
 
-    for (const event of appended) for (const projector of this.projectors) await projector.apply(trx, event);
+    // The caller's events are the whole stream only if they end where the stream does.
+    const prior = request.priorEvents && request.priorEvents.length === current && (current === 0 || request.priorEvents[current - 1]!.streamVersion === current) ? request.priorEvents : undefined;
+    for (const [i, event] of appended.entries()) {
+      const stream = prior ? [...prior, ...appended.slice(0, i + 1)] : undefined;
+      for (const projector of this.projectors) await projector.apply(trx, event, stream);
+    }
 
     if (this.options.outbox) {
       const messages = await this.options.outbox(appended, trx);

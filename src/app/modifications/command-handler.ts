@@ -55,9 +55,9 @@ export const toDomainEvent = (e: Pick<StoredEvent, 'type' | 'data' | 'metadata'>
 export const rulebookOf = (state: ModificationState | undefined, now: Date): Rulebook =>
   (state ? rulebookById(state.rulebookVersion) : undefined) ?? rulebookFor(now) ?? CURRENT_RULEBOOK;
 
-export async function loadModification(db: Db | Trx, store: EventStore, number: number): Promise<{ state: ModificationState | undefined; version: number }> {
+export async function loadModification(db: Db | Trx, store: EventStore, number: number): Promise<{ state: ModificationState | undefined; version: number; events: StoredEvent[] }> {
   const events = await store.readStream(modificationStream(number), db as Db);
-  return { state: replay(events.map(toDomainEvent)), version: events.length };
+  return { state: replay(events.map(toDomainEvent)), version: events.length, events };
 }
 
 /**
@@ -110,8 +110,9 @@ export class ModificationCommands {
       let number = request.number;
       let state: ModificationState | undefined;
       let version = 0;
+      let prior: StoredEvent[] = [];
       if (number !== undefined) {
-        ({ state, version } = await loadModification(trx, this.store, number));
+        ({ state, version, events: prior } = await loadModification(trx, this.store, number));
         if (!state) throw new ModificationNotFoundError(formatReference('DP', number));
       }
       if (request.expectedVersion !== undefined && request.expectedVersion !== version) {
@@ -147,6 +148,8 @@ export class ModificationCommands {
         ...(request.idempotencyKey ? { idempotency: { scope, key: request.idempotencyKey, requestHash: hash } } : {}),
         // Stored with the idempotency key, so a replay answers exactly the same.
         respond: (appended, streamVersion) => outcomeOf(n, after, appended, streamVersion),
+        // Read above under the chain-head lock: the register need not read the stream again.
+        priorEvents: prior,
       });
       return result.response!;
     });

@@ -41,13 +41,13 @@ export const registerProjector: Projector = {
   tables: ['modification_register'],
   // The row is the proposal's stream folded up to this event, nothing else.
   foldsWholeStream: true,
-  async apply(trx: Trx, event: StoredEvent) {
+  async apply(trx: Trx, event: StoredEvent, stream?: readonly StoredEvent[]) {
     if (!event.streamId.startsWith(PREFIX)) return;
     const n = Number(event.streamId.slice(PREFIX.length));
-    const rows = await trx.selectFrom('events').selectAll().where('stream_id', '=', event.streamId).where('stream_version', '<=', event.streamVersion).orderBy('stream_version').execute();
-    const state = replay(rows.map((r) => toDomainEvent(toStoredEvent(r))));
+    const events = stream ?? (await trx.selectFrom('events').selectAll().where('stream_id', '=', event.streamId).where('stream_version', '<=', event.streamVersion).orderBy('stream_version').execute()).map(toStoredEvent);
+    const state = replay(events.map(toDomainEvent));
     if (!state) return;
-    const row = registerRow(n, state, event, rows[0] ? rows[0].recorded_at : event.recordedAt);
+    const row = registerRow(n, state, event, events[0] ? events[0].recordedAt : event.recordedAt);
     await trx
       .insertInto('modification_register')
       .values(row)
