@@ -3,36 +3,27 @@
 // subscriptions page (empty, listed, with errors), the Follow form on a proposal page, the
 // unsubscribe confirmation and its done state, and the notice template list, editor, preview
 // and error summary. The journeys run without JavaScript-only steps (forms post and redirect).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { clickAndCheck as clickAndCheckOn, openAndCheck, signInThroughPage } from '../support/e2e.ts';
-import { ApiCast, DRAFT } from '../scenarios/api-client.ts';
+import type { TestApp } from '../support/test-app.ts';
+import { browserSuite, clickAndCheck as clickAndCheckOn, openAndCheck, signInThroughPage } from '../support/e2e.ts';
+import type { ApiCast } from '../scenarios/api-client.ts';
+import { DRAFT } from '../scenarios/api-client.ts';
 
 let t: TestApp;
 let api: ApiCast;
-let browser: { context: BrowserContext; close(): Promise<void> };
+let context: BrowserContext;
 let base: string;
 let page: Page;
 
-const signInAs = (email: string): Promise<void> => signInThroughPage(browser.context, page, base, email);
+const signInAs = (email: string): Promise<void> => signInThroughPage(context, page, base, email);
 
 const check = (path: string, status: number, title: RegExp): Promise<void> => openAndCheck(page, base, path, status, title);
 
 const clickAndCheck = (selector: string, title: RegExp): Promise<void> => clickAndCheckOn(page, selector, title);
 
-beforeAll(async () => {
-  t = await startTestApp({ SECMOD_CLOCK: 'manual' });
-  api = new ApiCast(t.app);
-  await api.setClock('2026-03-02T09:00:00Z');
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
+browserSuite((suite) => {
+  ({ t, api, context, base, page } = suite);
 });
 
 describe('notification pages have zero axe violations', () => {
@@ -61,7 +52,7 @@ describe('notification pages have zero axe violations', () => {
   it('the unsubscribe confirmation and its done state, without signing in', async () => {
     const user = await t.services.directory.findUserByEmail('proposer@gas-network.example');
     const url = t.services.notify.unsubscribe.url({ userId: user!.id, kind: 'rule:withdrawn' }).replace(/^https?:\/\/[^/]+/, '');
-    await browser.context.clearCookies();
+    await context.clearCookies();
     await check(url, 200, /^Stop these emails/);
     await clickAndCheck('[data-qa="submit"]', /^These emails are off/);
     await check('/unsubscribe?token=forged.x', 404, /Not found/);

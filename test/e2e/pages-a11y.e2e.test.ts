@@ -4,38 +4,27 @@
 // nested fieldsets, dates, objectives, recording for a body, validation errors, a refusal),
 // My tasks, the voting page (open, with errors, closed), the error pages, the records pages and
 // the supporting-document upload form, and the legal-text change set and Code version pages.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { axeViolations, clickAndCheck as clickAndCheckOn, fillDate, openAndCheck, signInThroughPage } from '../support/e2e.ts';
-import { ApiCast, CHANGE_BOARD, DRAFT } from '../scenarios/api-client.ts';
+import { axeViolations, browserSuite, clickAndCheck as clickAndCheckOn, fillDate, openAndCheck, signInThroughPage } from '../support/e2e.ts';
+import type { ApiCast } from '../scenarios/api-client.ts';
+import { CHANGE_BOARD, DRAFT } from '../scenarios/api-client.ts';
 
 const LEGAL_TEXT = 'Section H – DCC Services\n\nH4.12 The Supplier Party shall give notice of a meter exchange no later than 5 Working Days before the exchange.\n';
 
-let t: TestApp;
 let api: ApiCast;
-let browser: { context: BrowserContext; close(): Promise<void> };
+let context: BrowserContext;
 let base: string;
 let page: Page;
 
-const signInAs = (email: string): Promise<void> => signInThroughPage(browser.context, page, base, email);
+const signInAs = (email: string): Promise<void> => signInThroughPage(context, page, base, email);
 
 const check = (path: string, status: number, title: RegExp): Promise<void> => openAndCheck(page, base, path, status, title);
 
 const submitAndCheck = (title: RegExp): Promise<void> => clickAndCheckOn(page, '[data-qa="submit"]', title);
 
-beforeAll(async () => {
-  t = await startTestApp({ SECMOD_CLOCK: 'manual' });
-  api = new ApiCast(t.app);
-  await api.setClock('2026-03-02T09:00:00Z');
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
+browserSuite((suite) => {
+  ({ api, context, base, page } = suite);
 });
 
 describe('every page type has zero axe violations', () => {

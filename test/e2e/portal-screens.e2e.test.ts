@@ -6,26 +6,24 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { axeViolations, signInThroughPage } from '../support/e2e.ts';
-import { ApiCast, CHANGE_BOARD, DRAFT } from '../scenarios/api-client.ts';
+import { axeViolations, browserSuite, signInThroughPage, tabTo } from '../support/e2e.ts';
+import type { ApiCast } from '../scenarios/api-client.ts';
+import { CHANGE_BOARD, DRAFT } from '../scenarios/api-client.ts';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 const LEGAL_TEXT = 'Section H – DCC Services\n\nH4.12 The Supplier Party shall give notice of a meter exchange no later than 5 Working Days before the exchange.\n';
 const SCREENING = { outcome: 'complete', tabasc: 'likely', sscSoaa: 'likely', sscMaterialSecurity: 'unlikely', smkiPma: 'unlikely', crossCode: 'none' };
 
-let t: TestApp;
 let api: ApiCast;
-let browser: { context: BrowserContext; close(): Promise<void> };
+let context: BrowserContext;
 let base: string;
 let page: Page;
 let mp = '';
 const titles = new Map<string, string>();
 
-const signInAs = (email: string): Promise<void> => signInThroughPage(browser.context, page, base, email);
+const signInAs = (email: string): Promise<void> => signInThroughPage(context, page, base, email);
 
 /** Opens a page, checks its status and title, that the title is not used by another page, and that axe finds nothing. */
 async function check(url: string, status: number, title: RegExp): Promise<void> {
@@ -51,22 +49,8 @@ async function submitted(url: RegExp, act: () => Promise<void>): Promise<void> {
   await page.waitForFunction(() => document.readyState === 'complete' && document.title.endsWith('– secmod'));
 }
 
-/** Presses Tab until the focused element matches `selector` (keyboard only: no clicks). */
-async function tabTo(selector: string, limit = 80): Promise<void> {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-  }
-  throw new Error(`Tab never reached ${selector}`);
-}
-
-beforeAll(async () => {
-  t = await startTestApp({ SECMOD_CLOCK: 'manual' });
-  api = new ApiCast(t.app);
-  await api.setClock('2026-03-02T09:00:00Z');
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
+browserSuite(async (suite) => {
+  ({ api, context, base, page } = suite);
   await page.setViewportSize({ width: 1280, height: 900 });
 
   // A register with a few proposals at different stages, and one proposal in Refinement.
@@ -86,10 +70,6 @@ beforeAll(async () => {
   await api.act('wg.member@other-party.example', mp, 'raise-alternative-solution', { summary: 'Fix the window at 10 Working Days', legalTextDocumentId: 'LT-1', legalTextBaseline: '5.18', affectsDccSystems: false, wgVote: { for: 4, against: 1, rationale: 'Better facilitates SEC Objective (a)' } });
   await api.act('analyst@secas.example', mp, 'open-consultation', { kind: 'refinement', documentId: 'RC-1' });
   await api.act('proposer@other-party.example', mp, 'respond-to-consultation', { response: 'Supportive: five Working Days is enough for us.' });
-});
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
 });
 
 describe('portal screens', () => {
@@ -174,7 +154,7 @@ describe('portal screens', () => {
   it('keyboard only: Tab through the add-a-user form, Enter on the main action; errors first, then success', async () => {
     await signInAs('admin@secmod.example');
     await page.goto(`${base}/admin/users/new`);
-    await tabTo('[data-qa="submit"]');
+    await tabTo(page, '[data-qa="submit"]', 80);
     await submitted(/\/admin\/users\/new$/, () => page.keyboard.press('Enter'));
     expect(await page.title()).toMatch(/^Error: Add a user/);
     expect(await axeViolations(page)).toEqual([]);
@@ -182,13 +162,13 @@ describe('portal screens', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.govuk-error-summary') !== null)).toBe(true);
 
     await page.goto(`${base}/admin/users/new`);
-    await tabTo('#name');
+    await tabTo(page, '#name', 80);
     await page.keyboard.type('Keyboard User');
-    await tabTo('#email');
+    await tabTo(page, '#email', 80);
     await page.keyboard.type('keyboard@example.com');
-    await tabTo('#password');
+    await tabTo(page, '#password', 80);
     await page.keyboard.type('a long passphrase');
-    await tabTo('[data-qa="submit"]');
+    await tabTo(page, '[data-qa="submit"]', 80);
     await Promise.all([page.waitForURL(/\/admin\/users\/[\w-]+$/), page.keyboard.press('Enter')]);
     await expect(page.locator('[data-qa="flash"]').textContent()).resolves.toContain('Keyboard User is added');
     expect(await page.title()).toBe('User: Keyboard User – secmod');

@@ -1,8 +1,11 @@
-// Shared steps of the browser tests: axe with the WCAG 2.2 AA rule sets, and signing in as a
-// demo user through the sign-in page.
+// Shared steps of the browser tests: axe with the WCAG 2.2 AA rule sets, signing in as a demo
+// user through the sign-in page, and the app and browser page a test file runs against.
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startTestApp, type TestApp } from './test-app.ts';
+import { launchBrowser } from './browser.ts';
+import { ApiCast } from '../scenarios/api-client.ts';
 
 export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
@@ -51,4 +54,37 @@ export async function clickAndCheck(page: Page, selector: string, title: RegExp)
   await page.waitForLoadState('load');
   await expect(page.title()).resolves.toMatch(title);
   expect(await axeViolations(page)).toEqual([]);
+}
+
+/** What a browser test file works with once its suite has started. */
+export interface BrowserSuite {
+  readonly t: TestApp;
+  readonly api: ApiCast;
+  /** The app's address, e.g. http://127.0.0.1:41234. */
+  readonly base: string;
+  readonly page: Page;
+  readonly context: BrowserContext;
+}
+
+/**
+ * For a whole browser test file: a test app on the manual clock at 2026-03-02 09:00 listening
+ * on a free port, and one page of a headless Chromium; `started` gets them once both run (the
+ * file keeps its own names for them). Both are closed after the file.
+ */
+export function browserSuite(started: (suite: BrowserSuite) => void | Promise<void>): void {
+  let t: TestApp | undefined;
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  beforeAll(async () => {
+    t = await startTestApp({ SECMOD_CLOCK: 'manual' });
+    const api = new ApiCast(t.app);
+    await api.setClock('2026-03-02T09:00:00Z');
+    const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchBrowser();
+    const page = await browser.context.newPage();
+    await started({ t, api, base, page, context: browser.context });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
 }
