@@ -59,17 +59,23 @@ import './types.d.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const govukDist = path.join(path.dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist');
 
+/** What the logs never show: credentials, cookies and passwords. */
+export const LOG_REDACT = { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password'], censor: '[redacted]' };
+
 export interface AppOptions {
   /** pino logger options, or false for none (tests). */
   readonly logger?: FastifyServerOptions['logger'];
+  /** The production logger (with its redaction) at this level into this stream: for proofs that secrets never reach the logs. */
+  readonly logTo?: { readonly level: string; readonly stream: NodeJS.WritableStream };
 }
 
 export async function createApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
   const { config } = services;
   const app = Fastify({
     logger: options.logger ?? {
-      level: config.logLevel,
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password'], censor: '[redacted]' },
+      level: options.logTo?.level ?? config.logLevel,
+      ...(options.logTo ? { stream: options.logTo.stream } : {}),
+      redact: LOG_REDACT,
     },
     bodyLimit: config.bodyLimitBytes,
     genReqId: (req) => {

@@ -3,31 +3,21 @@
 // token; GET changes nothing; sign-in secrets never reach the logs; disabling an account ends
 // its sessions and tokens at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Writable } from 'node:stream';
 import { sql } from 'kysely';
-import { loadConfig } from '../../src/config.ts';
-import { openServices, type Services } from '../../src/app/services.ts';
-import { createApp } from '../../src/web/app.ts';
+import type { Services } from '../../src/app/services.ts';
 import type { FastifyInstance } from 'fastify';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { bearerFor, PageSession } from '../support/test-app.ts';
+import { bearerFor, PageSession, startLoggedTestApp } from '../support/test-app.ts';
 
-let database: TestDatabase;
+let t: Awaited<ReturnType<typeof startLoggedTestApp>>;
 let services: Services;
 let app: FastifyInstance;
-const logLines: string[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  services = await openServices({ ...loadConfig({ NODE_ENV: 'test' }), databaseUrl: database.url }, database.url, { poolSize: 10 });
-  const sink = new Writable({ write: (chunk, _enc, done) => { logLines.push(String(chunk)); done(); } });
-  app = await createApp(services, { logger: { level: 'debug', stream: sink, redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password'], censor: '[redacted]' } } });
-  await app.ready();
+  t = await startLoggedTestApp();
+  ({ services, app } = t);
 });
 afterAll(async () => {
-  await app.close();
-  await services.close();
-  await database.drop();
+  await t?.close();
 });
 
 /** A concrete URL for a route pattern: parameters filled with plausible values. */
@@ -89,13 +79,13 @@ describe('the HTTP surface', () => {
 
 describe('sign-in secrets', () => {
   it('passwords, tokens and session ids never appear in the logs', async () => {
-    logLines.length = 0;
+    t.logLines.length = 0;
     const page = new PageSession(app);
     await page.signIn('proposer@large-supplier.example', 'secmod-demo');
     await page.signIn('proposer@large-supplier.example', 'wrong-password-123');
     const auth = await bearerFor(app, 'proposer@large-supplier.example');
     await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: auth } });
-    const log = logLines.join('');
+    const log = t.logLines.join('');
     expect(log.length).toBeGreaterThan(0);
     expect(log).not.toContain('secmod-demo');
     expect(log).not.toContain('wrong-password-123');

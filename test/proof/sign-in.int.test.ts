@@ -6,31 +6,20 @@
 // 129 and common passwords refused), a refused password is never echoed back, and no password, token or session id
 // reaches the logs on the paths that handle them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../../src/config.ts';
-import { openServices, type Services } from '../../src/app/services.ts';
-import { createApp } from '../../src/web/app.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
-import { bearerFor, PageSession } from '../support/test-app.ts';
+import type { Services } from '../../src/app/services.ts';
+import { bearerFor, PageSession, startLoggedTestApp } from '../support/test-app.ts';
 
-let database: TestDatabase;
+let t: Awaited<ReturnType<typeof startLoggedTestApp>>;
 let services: Services;
 let app: FastifyInstance;
-const logLines: string[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  services = await openServices({ ...loadConfig({ NODE_ENV: 'test' }), databaseUrl: database.url }, database.url, { poolSize: 10 });
-  const sink = new Writable({ write: (chunk, _enc, done) => { logLines.push(String(chunk)); done(); } });
-  // The production logger options (src/web/app.ts), at debug level, into a sink.
-  app = await createApp(services, { logger: { level: 'debug', stream: sink, redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password'], censor: '[redacted]' } } });
-  await app.ready();
+  t = await startLoggedTestApp();
+  ({ services, app } = t);
 });
 afterAll(async () => {
-  await app?.close();
-  await services?.close();
-  await database?.drop();
+  await t?.close();
 });
 
 const sessionOf = (page: PageSession) => /secmod_session=([^;]+)/.exec(page.cookieHeader)?.[1];
@@ -111,7 +100,7 @@ describe('the password policy through the admin pages', () => {
 
 describe('secrets never reach the logs', () => {
   it('not the passwords of a new user (admin form), of an API sign-in, right or wrong, nor the tokens or session ids issued', async () => {
-    logLines.length = 0;
+    t.logLines.length = 0;
     const admin = new PageSession(app);
     await admin.signIn('admin@secmod.example');
     const token = await admin.csrfToken('/admin/users/new');
@@ -124,7 +113,7 @@ describe('secrets never reach the logs', () => {
     await app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${apiToken}` } });
     await app.inject({ method: 'DELETE', url: '/api/v1/session', headers: { authorization: `Bearer ${apiToken}` } });
     const adminSession = sessionOf(admin)!;
-    const log = logLines.join('');
+    const log = t.logLines.join('');
     expect(log).toContain('/api/v1/session');
     for (const secret of [newPassword, 'Wrong-passphrase-77', 'secmod-demo', apiToken, adminSession]) expect(log).not.toContain(secret);
   });

@@ -2,7 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { openServices, type Services } from '../../src/app/services.ts';
-import { createApp } from '../../src/web/app.ts';
+import { Writable } from 'node:stream';
+import { createApp, type AppOptions } from '../../src/web/app.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export interface TestApp {
@@ -12,11 +13,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(env: Record<string, string> = {}, overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, overrides: Partial<Config> = {}, appOptions: AppOptions = { logger: false }): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = { ...loadConfig({ NODE_ENV: 'test', ...env }), databaseUrl: database.url, ...overrides };
   const services = await openServices(config, database.url, { poolSize: 20 });
-  const app = await createApp(services, { logger: false });
+  const app = await createApp(services, appOptions);
   await app.ready();
   return {
     app,
@@ -28,6 +29,13 @@ export async function startTestApp(env: Record<string, string> = {}, overrides: 
       await database.drop();
     },
   };
+}
+
+/** The app with the production logger (redaction included) at debug level, its lines kept in `logLines`. */
+export async function startLoggedTestApp(): Promise<TestApp & { readonly logLines: string[] }> {
+  const logLines: string[] = [];
+  const stream = new Writable({ write: (chunk, _encoding, done) => { logLines.push(String(chunk)); done(); } });
+  return { ...(await startTestApp({}, {}, { logTo: { level: 'debug', stream } })), logLines };
 }
 
 /** Signs in through the API and returns the Authorization header value. */
