@@ -5,23 +5,23 @@
 // the POST (with its CSRF token, without signing in) turns that kind of email off.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { PageSession, startTestApp, type TestApp } from '../support/test-app.ts';
+import { PageSession, type TestApp } from '../support/test-app.ts';
 import { ApiCast, DRAFT } from '../scenarios/api-client.ts';
-import { header, startSmtpSink, subjectOf, textPart, type SmtpSink } from './smtp-sink.ts';
+import { header, subjectOf, textPart, type SmtpSink, startTestAppWithMail } from './smtp-sink.ts';
 
 let t: TestApp;
 let api: ApiCast;
 let smtp: SmtpSink;
 
 beforeAll(async () => {
-  smtp = await startSmtpSink();
-  t = await startTestApp({ SMTP_URL: smtp.url, SECMOD_PUBLIC_URL: 'https://secmod.test', SECMOD_CLOCK: 'manual', SECMOD_DIGEST_TIME: '07:00' });
+  const mail = await startTestAppWithMail({ SECMOD_CLOCK: 'manual', SECMOD_DIGEST_TIME: '07:00' });
+  t = mail;
+  smtp = mail.smtp;
   api = new ApiCast(t.app);
   await api.setClock('2026-03-02T09:00:00Z');
 });
 afterAll(async () => {
   await t.close();
-  await smtp.close();
 });
 
 const drain = () => t.services.deliveryWorker!.drain();

@@ -3,9 +3,9 @@
 // the list below is written out by hand from the notice rules, so a notice lost, doubled or
 // sent to the wrong person fails the test — each with a plain-text part.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
+import type { TestApp } from '../support/test-app.ts';
 import { ApiCast, CHANGE_BOARD, DRAFT } from '../scenarios/api-client.ts';
-import { startSmtpSink, subjectOf, type SmtpSink } from './smtp-sink.ts';
+import { subjectOf, type SmtpSink, startTestAppWithMail } from './smtp-sink.ts';
 import { toDecision, toReport } from '../documents/drive.ts';
 
 let t: TestApp;
@@ -13,13 +13,13 @@ let api: ApiCast;
 let smtp: SmtpSink;
 
 beforeAll(async () => {
-  smtp = await startSmtpSink();
-  t = await startTestApp({ SMTP_URL: smtp.url, SECMOD_PUBLIC_URL: 'https://secmod.test', SECMOD_CLOCK: 'manual' });
+  const mail = await startTestAppWithMail({ SECMOD_CLOCK: 'manual' });
+  t = mail;
+  smtp = mail.smtp;
   api = new ApiCast(t.app);
 });
 afterAll(async () => {
   await t?.close();
-  await smtp?.close();
 });
 
 const PARTIES = ['proposer@defaulting-supplier.example', 'proposer@elec-network.example', 'proposer@gas-network.example', 'proposer@large-supplier.example', 'proposer@other-party.example', 'proposer@small-supplier.example', 'dcc@dcc.example'];

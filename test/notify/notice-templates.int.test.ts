@@ -3,9 +3,9 @@
 // a template the sandbox refuses, or that fails to render, is shown in the GOV.UK error summary
 // (never a 500); a version that fails at delivery falls back to the last good one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PageSession, startTestApp, type TestApp } from '../support/test-app.ts';
+import { PageSession, type TestApp } from '../support/test-app.ts';
 import { ApiCast, DRAFT } from '../scenarios/api-client.ts';
-import { startSmtpSink, textPart, type SmtpSink } from './smtp-sink.ts';
+import { textPart, type SmtpSink, startTestAppWithMail } from './smtp-sink.ts';
 
 let t: TestApp;
 let api: ApiCast;
@@ -13,15 +13,15 @@ let smtp: SmtpSink;
 let analyst: PageSession;
 
 beforeAll(async () => {
-  smtp = await startSmtpSink();
-  t = await startTestApp({ SMTP_URL: smtp.url, SECMOD_PUBLIC_URL: 'https://secmod.test' });
+  const mail = await startTestAppWithMail({});
+  t = mail;
+  smtp = mail.smtp;
   api = new ApiCast(t.app);
   analyst = new PageSession(t.app);
   await analyst.signIn('analyst@secas.example');
 });
 afterAll(async () => {
   await t.close();
-  await smtp.close();
 });
 
 const NAME = 'draft-proposal-acknowledged';

@@ -2,6 +2,7 @@
 // enough MIME reading for the tests: headers, the subject and the decoded plain-text part.
 import { SMTPServer } from 'smtp-server';
 import { freePort } from '../../src/store/embedded-postgres.ts';
+import { startTestApp, type TestApp } from '../support/test-app.ts';
 
 export interface ReceivedMail {
   readonly to: string[];
@@ -64,4 +65,18 @@ export function textPart(raw: string): string | undefined {
   if (/Content-Transfer-Encoding: quoted-printable/i.test(headers)) return decodeQp(body).replace(/\r\n/g, '\n');
   if (/Content-Transfer-Encoding: base64/i.test(headers)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8').replace(/\r\n/g, '\n');
   return body.replace(/\r\n/g, '\n');
+}
+
+/** A test app whose notices go by SMTP to a fresh sink (links under https://secmod.test); `close` stops both. */
+export async function startTestAppWithMail(env: Record<string, string> = {}): Promise<TestApp & { readonly smtp: SmtpSink }> {
+  const smtp = await startSmtpSink();
+  const t = await startTestApp({ SMTP_URL: smtp.url, SECMOD_PUBLIC_URL: 'https://secmod.test', ...env });
+  return {
+    ...t,
+    smtp,
+    close: async () => {
+      await t.close();
+      await smtp.close();
+    },
+  };
 }

@@ -5,23 +5,23 @@
 // are matched too. The Follow form on the proposal page and /account/subscriptions follow and
 // unfollow with Post/Redirect/Get; the API under /api/v1/me/subscriptions does the same.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearerFor, PageSession, startTestApp, type TestApp } from '../support/test-app.ts';
+import { bearerFor, PageSession, type TestApp } from '../support/test-app.ts';
 import { ApiCast, DRAFT } from '../scenarios/api-client.ts';
-import { startSmtpSink, subjectOf, textPart, type SmtpSink } from './smtp-sink.ts';
+import { subjectOf, textPart, type SmtpSink, startTestAppWithMail } from './smtp-sink.ts';
 
 let t: TestApp;
 let api: ApiCast;
 let smtp: SmtpSink;
 
 beforeAll(async () => {
-  smtp = await startSmtpSink();
-  t = await startTestApp({ SMTP_URL: smtp.url, SECMOD_PUBLIC_URL: 'https://secmod.test', SECMOD_CLOCK: 'manual' });
+  const mail = await startTestAppWithMail({ SECMOD_CLOCK: 'manual' });
+  t = mail;
+  smtp = mail.smtp;
   api = new ApiCast(t.app);
   await api.setClock('2026-03-02T09:00:00Z');
 });
 afterAll(async () => {
   await t.close();
-  await smtp.close();
 });
 
 const drain = () => t.services.deliveryWorker!.drain();
