@@ -15,7 +15,8 @@ export class LegalTextError extends Error {
   }
 }
 
-const VERSION = /^\d{1,3}(\.\d{1,3}){1,2}$/;
+/** A SEC version number: 5.18, 5.18.1. */
+export const SEC_VERSION = /^\d{1,3}(\.\d{1,3}){1,2}$/;
 const DOCUMENT_ID = /^[A-Za-z0-9][\w.-]{0,59}$/;
 
 export class LegalTexts {
@@ -28,7 +29,7 @@ export class LegalTexts {
 
   /** Stores a Code version; in the caller's transaction when `trx` is given. */
   async importCodeVersion(version: string, text: string, actor: string, options: { excerpt?: boolean } = {}, trx?: Trx): Promise<{ version: string; clauses: number }> {
-    if (!VERSION.test(version)) throw new LegalTextError(`"${version}" is not a SEC version number like 5.18`, 422);
+    if (!SEC_VERSION.test(version)) throw new LegalTextError(`"${version}" is not a SEC version number like 5.18`, 422);
     if (text.trim() === '') throw new LegalTextError('The Code text is empty', 422);
     const excerpt = options.excerpt === true;
     const code = importCode(text, { version, excerpt });

@@ -8,12 +8,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { renderRedlineHtml, type Conflict } from '../../../domain/legal-text/index.ts';
 import { mayStoreCodeVersion } from '../../../domain/parties/artefact-entitlements.ts';
 import { ChangeSetError, type ConsolidationOutcome } from '../../../app/legal-text/change-set-service.ts';
+import { SEC_VERSION } from '../../../app/legal-text/legal-text-service.ts';
 import { artefactActor } from '../../api/refuse-if.ts';
 import { HttpProblem } from '../../problem.ts';
 import { renderPage } from '../../render.ts';
 import { setFlash } from '../command-form/flash.ts';
-
-const VERSION = /^\d{1,3}(\.\d{1,3}){1,2}$/;
 
 interface ConsolidationForm {
   readonly base: string;
@@ -56,7 +55,7 @@ export async function consolidationPageRoutes(app: FastifyInstance): Promise<voi
     const errors: Record<string, string> = {};
     const known = await legalTexts.knownVersions();
     if (!known.includes(form.base)) errors.base = 'Select the SEC version the release applies to';
-    if (!VERSION.test(form.version)) errors.version = 'Enter the new SEC version number, like 5.19';
+    if (!SEC_VERSION.test(form.version)) errors.version = 'Enter the new SEC version number, like 5.19';
     else if (known.includes(form.version)) errors.version = `SEC version ${form.version} is already stored: enter a new version number`;
     if (form.changeSets.length === 0) errors.changeSets = 'Select at least one change set';
     return errors;
