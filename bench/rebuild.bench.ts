@@ -29,11 +29,10 @@ async function fillLog(services: Services, target: number): Promise<{ total: num
   for (let from = 1; from <= copies; from += 5000) {
     const to = Math.min(copies, from + 4999);
     await sql`
-      INSERT INTO events (stream_id, stream_version, type, data, metadata, recorded_at, prev_hash, hash)
-      SELECT 'modification-' || (1000 + g), e.stream_version, e.type, e.data, e.metadata, e.recorded_at, e.prev_hash, e.hash
+      INSERT INTO events (position, stream_id, stream_version, type, data, metadata, recorded_at, prev_hash, hash)
+      SELECT (SELECT max(position) FROM events) + row_number() OVER (ORDER BY g, e.stream_version), 'modification-' || (1000 + g), e.stream_version, e.type, e.data, e.metadata, e.recorded_at, e.prev_hash, e.hash
       FROM generate_series(${from}::int, ${to}::int) g
-      CROSS JOIN (SELECT * FROM events WHERE stream_id = ${template}) e
-      ORDER BY g, e.stream_version`.execute(db);
+      CROSS JOIN (SELECT * FROM events WHERE stream_id = ${template}) e`.execute(db);
   }
   await sql`ANALYZE events`.execute(db);
   const total = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM events`.execute(db)).rows[0]!.n;

@@ -14,6 +14,14 @@ export interface HashedContent {
 }
 
 export function eventHash(key: string, prevHash: string, e: HashedContent): string {
-  const body = canonicalJson([prevHash, e.position, e.streamId, e.streamVersion, e.type, e.data, e.metadata, e.recordedAt.toISOString()]);
+  return eventHashOfCanonical(key, prevHash, e, canonicalJson(e.data), canonicalJson(e.metadata));
+}
+
+/**
+ * The same hash, given the canonical JSON of the event's data and metadata (which an append has
+ * already computed): canonicalJson of an array is its items' canonical forms joined by commas.
+ */
+export function eventHashOfCanonical(key: string, prevHash: string, e: Omit<HashedContent, 'data' | 'metadata'>, dataJson: string, metadataJson: string): string {
+  const body = `[${canonicalJson(prevHash)},${canonicalJson(e.position)},${canonicalJson(e.streamId)},${canonicalJson(e.streamVersion)},${canonicalJson(e.type)},${dataJson},${metadataJson},${canonicalJson(e.recordedAt.toISOString())}]`;
   return createHmac('sha256', key).update(body).digest('hex');
 }

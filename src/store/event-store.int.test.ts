@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { openServices, PROJECTORS, type Services } from '../app/services.ts';
 import { loadConfig } from '../config.ts';
 import { createTestDatabase, type TestDatabase } from '../../test/support/test-database.ts';
-import { ConcurrencyError, IdempotencyKeyReusedError } from './event-store.ts';
+import { ConcurrencyError, EventStore, IdempotencyKeyReusedError } from './event-store.ts';
 import { verifyChain } from './verify-chain.ts';
 import { rebuildProjections } from './rebuild-projections.ts';
 
@@ -64,6 +64,65 @@ describe('event store: append with expected version', () => {
     const id = stream();
     await services.store.append({ streamId: id, expectedVersion: 0, events: [ev(1), ev(2)] });
     await expect(services.store.append({ streamId: id, expectedVersion: 1, events: [ev(3)] })).rejects.toMatchObject({ expected: 1, actual: 2 });
+  });
+});
+
+describe('event store: the one-statement append at a known chain head', () => {
+  // Each EventStore keeps the head it last wrote; two stores on one database stand for two
+  // server processes, each appending at a head the other has since moved.
+  const bareStore = () => new EventStore(services.database.db, { chainKey: config.chainKey, now: () => new Date() });
+  const head = () => services.database.db.selectFrom('event_chain_head').select(['position', 'hash']).executeTakeFirstOrThrow();
+
+  it('two processes appending alternately, each at a head the other moved, lose nothing and keep the chain whole', async () => {
+    const [a, b] = [bareStore(), bareStore()];
+    const ids = [stream(), stream()];
+    for (let i = 0; i < 20; i++) {
+      await a.append({ streamId: ids[0]!, expectedVersion: i, events: [ev(i)] });
+      await b.append({ streamId: ids[1]!, expectedVersion: i, events: [ev(i)] });
+    }
+    for (const id of ids) expect((await services.store.readStream(id)).map((e) => e.streamVersion)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    const last = await services.database.db.selectFrom('events').select(['position', 'hash']).orderBy('position', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(await head()).toEqual(last);
+    expect(await verifyChain(services.database.db, config.chainKey)).toMatchObject({ ok: true });
+  });
+
+  it('concurrent appends from two processes to many streams: every one lands once, positions without gaps', async () => {
+    const stores = [bareStore(), bareStore()];
+    for (const s of stores) await s.append({ streamId: stream(), expectedVersion: 0, events: [ev(0)] });
+    const before = Number((await head()).position);
+    const ids = Array.from({ length: 40 }, stream);
+    await Promise.all(ids.map((id, i) => stores[i % 2]!.append({ streamId: id, expectedVersion: 0, events: [ev(1), ev(2)] })));
+    const rows = await services.database.db.selectFrom('events').select(['position', 'stream_id']).where('position', '>', before).orderBy('position').execute();
+    expect(rows).toHaveLength(80);
+    expect(rows.map((r) => Number(r.position))).toEqual(Array.from({ length: 80 }, (_, i) => before + i + 1));
+    expect(new Set(rows.map((r) => r.stream_id))).toEqual(new Set(ids));
+    expect(await verifyChain(services.database.db, config.chainKey)).toMatchObject({ ok: true });
+  });
+
+  it('a head learnt in a transaction that rolled back is not trusted: the next append re-reads it', async () => {
+    const store = bareStore();
+    const id = stream();
+    await store.append({ streamId: id, expectedVersion: 0, events: [ev(1)] });
+    await expect(
+      services.database.db.transaction().execute(async (trx) => {
+        await store.appendIn(trx, { streamId: id, expectedVersion: 1, events: [ev(2)] });
+        throw new Error('rolled back after the append');
+      }),
+    ).rejects.toThrow('rolled back');
+    const result = await store.append({ streamId: id, expectedVersion: 1, events: [ev(2)] });
+    expect(result.events.map((e) => e.streamVersion)).toEqual([2]);
+    expect(await verifyChain(services.database.db, config.chainKey)).toMatchObject({ ok: true });
+  });
+
+  it('a stale expected version at a known head appends nothing and is refused naming both versions', async () => {
+    const store = bareStore();
+    const id = stream();
+    await store.append({ streamId: id, expectedVersion: 0, events: [ev(1), ev(2)] });
+    const before = await head();
+    await expect(store.append({ streamId: id, expectedVersion: 1, events: [ev(3)] })).rejects.toMatchObject({ expected: 1, actual: 2 });
+    await expect(store.append({ streamId: id, expectedVersion: 3, events: [ev(3)] })).rejects.toMatchObject({ expected: 3, actual: 2 });
+    expect(await head()).toEqual(before);
+    expect((await services.store.readStream(id)).map((e) => e.streamVersion)).toEqual([1, 2]);
   });
 });
 

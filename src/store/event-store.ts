@@ -1,9 +1,9 @@
 // The append-only, hash-chained event store (architecture.md "Persistence").
 // One transaction per append: events + projections + outbox + idempotency record.
 import { sql, type Transaction } from 'kysely';
-import type { Db } from './database.ts';
+import { prepared, type Db } from './database.ts';
 import type { Database } from './schema.ts';
-import { eventHash } from './event-hash.ts';
+import { eventHashOfCanonical } from './event-hash.ts';
 import { canonicalJson } from './canonical-json.ts';
 
 export type EventData = Record<string, unknown>;
@@ -160,8 +160,38 @@ export interface EventStoreOptions {
   readonly outbox?: OutboxPolicy;
 }
 
+/** An event chained by an append, with the JSON text of its data and metadata as hashed. */
+interface ChainedEvent {
+  readonly event: StoredEvent;
+  readonly dataJson: string;
+  readonly metadataJson: string;
+}
+
+/**
+ * Appends of at most this many events run as prepared statements (one text per count; see
+ * PREPARED_MARK); a bulk append is planned once, as it runs once.
+ */
+const PREPARED_APPEND_MAX_EVENTS = 8;
+
+/** Chained events as VALUES rows, typed so that they can also feed an INSERT … SELECT. */
+const eventValues = (chained: readonly ChainedEvent[]) =>
+  sql.join(
+    chained.map(
+      ({ event: e, dataJson, metadataJson }) =>
+        sql`(${e.position}::bigint, ${e.streamId}::text, ${e.streamVersion}::integer, ${e.type}::text, ${dataJson}::jsonb, ${metadataJson}::jsonb, ${e.recordedAt}::timestamptz, ${e.prevHash}::text, ${e.hash}::text)`,
+    ),
+  );
+const preparedIfSmall = (chained: readonly ChainedEvent[]) => (chained.length <= PREPARED_APPEND_MAX_EVENTS ? prepared : sql``);
+
+/** The chain head as this process last wrote or read it: a hint, checked by the statement that uses it. */
+interface ChainHead {
+  readonly position: number;
+  readonly hash: string;
+}
+
 export class EventStore {
   private readonly projectors: readonly Projector[];
+  private head: ChainHead | undefined;
 
   constructor(
     private readonly db: Db,
@@ -171,6 +201,12 @@ export class EventStore {
   }
 
   async append<R = undefined>(request: AppendRequest<R>): Promise<AppendResult<R>> {
+    // With nothing else to write atomically, an append at a known head is one autocommit
+    // statement; otherwise (or when the head has moved) it runs in a transaction.
+    if (this.projectors.length === 0 && !this.options.outbox && !request.idempotency) {
+      const appended = await this.appendAtKnownHead(this.db, request, this.options.now());
+      if (appended) return this.appendedResult(request, appended);
+    }
     return this.db.transaction().execute(async (trx) => this.appendIn(trx, request));
   }
 
@@ -199,61 +235,9 @@ export class EventStore {
       }
     }
 
-    // Serialise appends on the chain head so positions follow commit order. One round trip
-    // takes the lock, then reads the stream's version and takes the positions (migration 040;
-    // a refused append leaves a harmless gap in positions).
-    const { rows } = await sql<{ head_position: number; head_hash: string; current_version: number; positions: (string | number)[] }>`
-      SELECT * FROM secmod_chain_reserve(${request.streamId}, ${request.events.length}::int)`.execute(trx);
-    const reserved = rows[0]!;
-    const current = reserved.current_version;
-    if (request.expectedVersion !== 'any' && request.expectedVersion !== current) {
-      throw new ConcurrencyError(request.streamId, request.expectedVersion, current);
-    }
-    if (request.events.length === 0) {
-      return { events: [], streamVersion: current, replayed: false, response: request.respond?.([], current) };
-    }
-
-    let prevHash = reserved.head_hash;
-    const appended: StoredEvent[] = request.events.map((e, i) => {
-      const position = Number(reserved.positions[i]);
-      const content = {
-        position,
-        streamId: request.streamId,
-        streamVersion: current + i + 1,
-        type: e.type,
-        // Normalised through JSON so what is hashed is exactly what jsonb gives back.
-        data: JSON.parse(canonicalJson(e.data)) as EventData,
-        metadata: JSON.parse(canonicalJson(e.metadata ?? {})) as EventMetadata,
-        recordedAt: now,
-      };
-      const hash = eventHash(this.options.chainKey, prevHash, content);
-      const stored: StoredEvent = { ...content, prevHash, hash };
-      prevHash = hash;
-      return stored;
-    });
-
-    // The events and the new chain head in one statement (a data-modifying WITH).
-    const last = appended[appended.length - 1]!;
-    await trx
-      .with('appended', (db) =>
-        db.insertInto('events').values(
-          appended.map((e) => ({
-            position: e.position,
-            stream_id: e.streamId,
-            stream_version: e.streamVersion,
-            type: e.type,
-            data: JSON.stringify(e.data),
-            metadata: JSON.stringify(e.metadata),
-            recorded_at: e.recordedAt,
-            prev_hash: e.prevHash,
-            hash: e.hash,
-          })) as never,
-        ),
-      )
-      .updateTable('event_chain_head')
-      .set({ position: last.position, hash: last.hash })
-      .where('id', '=', 1)
-      .execute();
+    const fast = await this.appendAtKnownHead(trx, request, now);
+    const { appended, current } = fast ? { appended: fast, current: request.expectedVersion as number } : await this.appendUnderLock(trx, request, now);
+    if (appended.length === 0) return { events: [], streamVersion: current, replayed: false, response: request.respond?.([], current) };
 
     // The caller's events are the whole stream only if they end where the stream does.
     const prior = request.priorEvents && request.priorEvents.length === current && (current === 0 || request.priorEvents[current - 1]!.streamVersion === current) ? request.priorEvents : undefined;
@@ -284,23 +268,113 @@ export class EventStore {
       }
     }
 
-    const streamVersion = last.streamVersion;
-    const response = request.respond?.(appended, streamVersion);
+    const result = this.appendedResult(request, appended);
     if (request.idempotency) {
       await trx
         .updateTable('idempotency_keys')
         // The response is kept as its JSON text: jsonb would reorder its keys, and a replay must
         // answer byte for byte what the first request answered.
-        .set({ response: JSON.stringify({ streamVersion, responseJson: JSON.stringify(response ?? null) } satisfies StoredResponse) })
+        .set({ response: JSON.stringify({ streamVersion: result.streamVersion, responseJson: JSON.stringify(result.response ?? null) } satisfies StoredResponse) })
         .where('scope', '=', request.idempotency.scope)
         .where('key', '=', request.idempotency.key)
         .execute();
     }
-    return { events: appended, streamVersion, replayed: false, response };
+    return result;
+  }
+
+  /**
+   * The append in one statement, when this process knows the chain head and the caller the
+   * stream's version: the events are chained to the known head in JavaScript, and the statement
+   * moves the head and inserts them only if the head is still the one they were chained to and
+   * the stream is still at the expected version. The head UPDATE takes the chain-head lock (held
+   * to commit, as in appendUnderLock) and is re-checked against the newest head once granted,
+   * so it matches only if no append committed since the head was learned; then the statement's
+   * snapshot already holds every event of the stream and its version check is exact. Undefined
+   * when it cannot be used or did not match (a moved head, another process, a rolled-back
+   * transaction, a stale expected version): the caller falls back to appendUnderLock, which
+   * reports a version conflict.
+   */
+  private async appendAtKnownHead(db: Db | Trx, request: AppendRequest<unknown>, now: Date): Promise<StoredEvent[] | undefined> {
+    const head = this.head;
+    const expected = request.expectedVersion;
+    if (!head || expected === 'any' || request.events.length === 0) return undefined;
+    const chained = this.chain(request, head, expected, now);
+    const last = chained[chained.length - 1]!.event;
+    const inserted = await sql`
+      WITH moved AS (
+        UPDATE event_chain_head SET position = ${last.position}, hash = ${last.hash}
+        WHERE id = 1 AND position = ${head.position} AND hash = ${head.hash}
+          AND (SELECT coalesce(max(stream_version), 0) FROM events WHERE stream_id = ${request.streamId}) = ${expected}
+        RETURNING 1
+      )
+      INSERT INTO events (position, stream_id, stream_version, type, data, metadata, recorded_at, prev_hash, hash)
+      SELECT v.* FROM moved CROSS JOIN (VALUES ${eventValues(chained)}) AS v (position, stream_id, stream_version, type, data, metadata, recorded_at, prev_hash, hash)${preparedIfSmall(chained)}`.execute(db);
+    if (Number(inserted.numAffectedRows) !== chained.length) return undefined;
+    this.head = { position: last.position, hash: last.hash };
+    return chained.map((c) => c.event);
+  }
+
+  /**
+   * The append in two statements: take the chain-head lock and read the head, the stream's
+   * version and the positions (migration 041), then write the events and the new head.
+   */
+  private async appendUnderLock(trx: Trx, request: AppendRequest<unknown>, now: Date): Promise<{ appended: StoredEvent[]; current: number }> {
+    const { rows } = await sql<{ head_position: string | number; head_hash: string; current_version: number }>`
+      SELECT head_position, head_hash, current_version FROM secmod_chain_reserve(${request.streamId}, ${request.events.length}::int)${prepared}`.execute(trx);
+    const reserved = rows[0]!;
+    const head = { position: Number(reserved.head_position), hash: reserved.head_hash };
+    this.head = head;
+    const current = reserved.current_version;
+    if (request.expectedVersion !== 'any' && request.expectedVersion !== current) {
+      throw new ConcurrencyError(request.streamId, request.expectedVersion, current);
+    }
+    if (request.events.length === 0) return { appended: [], current };
+    const chained = this.chain(request, head, current, now);
+    const last = chained[chained.length - 1]!.event;
+    await sql`
+      WITH appended AS (
+        INSERT INTO events (position, stream_id, stream_version, type, data, metadata, recorded_at, prev_hash, hash)
+        VALUES ${eventValues(chained)}
+      )
+      UPDATE event_chain_head SET position = ${last.position}, hash = ${last.hash} WHERE id = 1${preparedIfSmall(chained)}`.execute(trx);
+    this.head = { position: last.position, hash: last.hash };
+    return { appended: chained.map((c) => c.event), current };
+  }
+
+  private appendedResult<R>(request: AppendRequest<R>, appended: readonly StoredEvent[]): AppendResult<R> {
+    const streamVersion = appended[appended.length - 1]!.streamVersion;
+    return { events: appended, streamVersion, replayed: false, response: request.respond?.(appended, streamVersion) };
+  }
+
+  /** The request's events chained after `head`, the stream being at version `current`. */
+  private chain(request: AppendRequest<unknown>, head: ChainHead, current: number, now: Date): ChainedEvent[] {
+    let prevHash = head.hash;
+    return request.events.map((e, i) => {
+      // Canonical JSON once: it is what is hashed and what is stored, and parsing it back gives
+      // exactly what jsonb returns (no undefined, dates as strings).
+      const dataJson = canonicalJson(e.data);
+      const metadataJson = canonicalJson(e.metadata ?? {});
+      const position = head.position + i + 1;
+      const streamVersion = current + i + 1;
+      const hash = eventHashOfCanonical(this.options.chainKey, prevHash, { position, streamId: request.streamId, streamVersion, type: e.type, recordedAt: now }, dataJson, metadataJson);
+      const event: StoredEvent = {
+        position,
+        streamId: request.streamId,
+        streamVersion,
+        type: e.type,
+        data: JSON.parse(dataJson) as EventData,
+        metadata: JSON.parse(metadataJson) as EventMetadata,
+        recordedAt: now,
+        prevHash,
+        hash,
+      };
+      prevHash = hash;
+      return { event, dataJson, metadataJson };
+    });
   }
 
   async readStream(streamId: string, db: Db | Trx = this.db): Promise<StoredEvent[]> {
-    const rows = await db.selectFrom('events').selectAll().where('stream_id', '=', streamId).orderBy('stream_version').execute();
+    const rows = await db.selectFrom('events').selectAll().where('stream_id', '=', streamId).orderBy('stream_version').modifyEnd(prepared).execute();
     return rows.map(toStoredEvent);
   }
 

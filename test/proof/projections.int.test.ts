@@ -162,8 +162,9 @@ describe('projections never skip', () => {
     // chain-head lock never lets appends produce): the batch path must not fold it from pages.
     const source = (await sql<{ stream_id: string }>`SELECT stream_id FROM events WHERE stream_id LIKE 'modification-%' GROUP BY 1 HAVING count(*) >= 3 ORDER BY 1 LIMIT 1`.execute(db)).rows[0]!.stream_id;
     await sql`
-      INSERT INTO events (stream_id, stream_version, type, data, metadata, recorded_at, prev_hash, hash)
-      SELECT 'modification-900001', stream_version, type, data, metadata, recorded_at, prev_hash, hash FROM events WHERE stream_id = ${source} ORDER BY stream_version DESC`.execute(db);
+      INSERT INTO events (position, stream_id, stream_version, type, data, metadata, recorded_at, prev_hash, hash)
+      SELECT (SELECT max(position) FROM events) + row_number() OVER (ORDER BY stream_version DESC), 'modification-900001', stream_version, type, data, metadata, recorded_at, prev_hash, hash
+      FROM events WHERE stream_id = ${source}`.execute(db);
     await rebuildProjections(db, PROJECTORS.map(({ rebuild: _batchPath, ...p }) => p));
     const applied = await snapshot();
     expect(applied.modification_register!.some((r) => (JSON.parse(r) as { number: number }).number === 900001)).toBe(true);

@@ -2,7 +2,7 @@
 // One round trip per request: the credential (API token or session), the user, the
 // organisation and the role assignments come back in a single query.
 import { sql } from 'kysely';
-import type { Db } from '../../store/database.ts';
+import { prepared, type Db } from '../../store/database.ts';
 import type { RoleAssignmentsTable } from '../../store/schema.ts';
 import { assignmentActiveOn, isRoleId, type RoleAssignment } from '../../domain/parties/roles.ts';
 import type { OrganisationKind, PartyCategory } from '../../domain/parties/organisation.ts';
@@ -99,6 +99,7 @@ export async function principalForApiToken(db: Db, token: string, now: Date, wal
     .innerJoin('api_tokens', 'api_tokens.user_id', 'users.id')
     .select(['api_tokens.expires_at as credential_expires_at', 'api_tokens.revoked_at'])
     .where('api_tokens.token_hash', '=', secretHash(token))
+    .modifyEnd(prepared)
     .executeTakeFirst();
   if (!row || row.revoked_at) return undefined;
   if (row.credential_expires_at && row.credential_expires_at.getTime() <= wallNow.getTime()) return undefined;
@@ -115,6 +116,7 @@ export async function principalForSession(db: Db, sessionId: string, now: Date, 
     .innerJoin('sessions', 'sessions.user_id', 'users.id')
     .select(['sessions.expires_at as credential_expires_at'])
     .where('sessions.id_hash', '=', secretHash(sessionId))
+    .modifyEnd(prepared)
     .executeTakeFirst();
   if (!row) return undefined;
   if (row.credential_expires_at.getTime() <= wallNow.getTime()) return 'expired';
