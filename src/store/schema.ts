@@ -141,6 +141,8 @@ export interface ModificationRegisterTable {
   stream_version: number;
   created_at: Date;
   updated_at: Date;
+  /** Generated from state (migration 042); never written. */
+  target_release: ColumnType<string | null, never, never>;
 }
 
 export interface CodeVersionsTable {

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { availableActions, COMMAND_NAMES, PAYLOAD_SCHEMAS, type CommandName, type ModificationCommand } from '../../domain/modification/index.ts';
 import { actorFrom } from '../../app/modifications/actor.ts';
 import { loadModification, lookUpFacts, referenceOf, rulebookOf, toDomainEvent } from '../../app/modifications/command-handler.ts';
-import { IMPACTED_AREAS, listModifications, type ImpactedArea } from '../../app/modifications/queries.ts';
+import { IMPACTED_AREAS, registerPageJson, type ImpactedArea } from '../../app/modifications/queries.ts';
 import { PARTY_CATEGORIES } from '../../domain/parties/organisation.ts';
 import { modificationStream, parseReference } from '../../app/modifications/references.ts';
 import { requirePrincipal } from '../plugins/authentication.ts';
@@ -94,10 +94,11 @@ export async function modificationApiRoutes(app: FastifyInstance): Promise<void>
         },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       requirePrincipal(request);
       const { limit = 50, offset = 0, ...filters } = request.query;
-      return listModifications(services.database.db, { ...filters, limit, offset });
+      // PostgreSQL writes the page's JSON; it is sent as it comes (registerPageJson).
+      return reply.type('application/json; charset=utf-8').send(await registerPageJson(services.database.db, { ...filters, limit, offset }));
     },
   );
 
