@@ -36,7 +36,11 @@ export async function castVoteBench(services: Services): Promise<Comparison[]> {
     const db = services.database.db;
     // The peer's row: a VoteCast event as the warm-up stored it, inserted into a copy of the log.
     const row = (await sql<{ type: string; data: unknown; metadata: unknown }>`SELECT type, data, metadata FROM events WHERE type = 'VoteCast' ORDER BY position DESC LIMIT 1`.execute(db)).rows[0]!;
-    await sql`CREATE TABLE bench_vote_events (LIKE events INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)`.execute(db);
+    await sql`CREATE TABLE bench_vote_events (LIKE events INCLUDING CONSTRAINTS INCLUDING INDEXES)`.execute(db);
+    // events.position has no default (appends take positions from the chain head); the peer's
+    // rows number themselves from a sequence, as a plain event table would.
+    await sql`CREATE SEQUENCE bench_vote_position OWNED BY bench_vote_events.position`.execute(db);
+    await sql`ALTER TABLE bench_vote_events ALTER COLUMN position SET DEFAULT nextval('bench_vote_position')`.execute(db);
     const pool = services.database.pool;
     const data = JSON.stringify(row.data);
     const metadata = JSON.stringify(row.metadata);
