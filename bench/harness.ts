@@ -3,14 +3,6 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
-
-// A full collection before every timed run, outside its timing: each run then starts from a
-// clean heap instead of paying, at random, for the garbage an earlier run (subject or peer)
-// left. Without it the rehydrate figure swung between 1.1 and 1.9 on the same code.
-v8.setFlagsFromString('--expose-gc');
-const collectGarbage = vm.runInNewContext('gc') as () => void;
 
 export interface Comparison {
   readonly name: string;
@@ -38,7 +30,6 @@ export async function alternate(rounds: number, subject: () => Promise<void>, pe
   for (let i = 0; i < rounds; i++) {
     const first = i % 2 === 0;
     for (const which of first ? ['s', 'p'] : ['p', 's']) {
-      collectGarbage();
       const t0 = performance.now();
       await (which === 's' ? subject() : peer());
       (which === 's' ? a : b).push(performance.now() - t0);
