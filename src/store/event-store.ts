@@ -141,6 +141,17 @@ interface EventRow {
   hash: string;
 }
 
+/**
+ * Events read with their columns named as StoredEvent names its fields: pg builds each row as a
+ * StoredEvent, so a read of a stream or a page of the log allocates one object per event, not
+ * two (a row, then its StoredEvent).
+ */
+export const selectStoredEvents = (db: Db | Trx) =>
+  db
+    .selectFrom('events')
+    .select(['position', 'stream_id as streamId', 'stream_version as streamVersion', 'type', 'data', 'metadata', 'recorded_at as recordedAt', 'prev_hash as prevHash', 'hash'])
+    .$castTo<StoredEvent>();
+
 export const toStoredEvent = (r: EventRow): StoredEvent => ({
   position: r.position,
   streamId: r.stream_id,
@@ -374,14 +385,12 @@ export class EventStore {
   }
 
   async readStream(streamId: string, db: Db | Trx = this.db): Promise<StoredEvent[]> {
-    const rows = await db.selectFrom('events').selectAll().where('stream_id', '=', streamId).orderBy('stream_version').modifyEnd(prepared).execute();
-    return rows.map(toStoredEvent);
+    return selectStoredEvents(db).where('stream_id', '=', streamId).orderBy('stream_version').modifyEnd(prepared).execute();
   }
 
   /** Events in position order after `afterPosition` (keyset pagination). */
   async readAll(afterPosition: number, limit: number, db: Db | Trx = this.db): Promise<StoredEvent[]> {
-    const rows = await db.selectFrom('events').selectAll().where('position', '>', afterPosition).orderBy('position').limit(limit).execute();
-    return rows.map(toStoredEvent);
+    return selectStoredEvents(db).where('position', '>', afterPosition).orderBy('position').limit(limit).execute();
   }
 
   async streamVersion(streamId: string): Promise<number> {

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { Db } from './database.ts';
 import type { Database } from './schema.ts';
-import { toStoredEvent, type Projector, type ProjectorRebuild, type StoredEvent, type Trx } from './event-store.ts';
+import { selectStoredEvents, type Projector, type ProjectorRebuild, type StoredEvent, type Trx } from './event-store.ts';
 
 export async function rebuildProjections(db: Db, projectors: readonly Projector[], batchSize = 5000): Promise<{ events: number }> {
   return db.transaction().execute(async (trx) => {
@@ -20,19 +20,18 @@ export async function rebuildProjections(db: Db, projectors: readonly Projector[
     // bulk), else event by event through `apply`, as an append would.
     const runs: { projector: Projector; rebuild: ProjectorRebuild | undefined }[] = projectors.map((projector) => ({ projector, rebuild: projector.rebuild?.({ lastVersion }) }));
     const read = (after: number) => {
-      const rows = trx.selectFrom('events').selectAll().where('position', '>', after).orderBy('position').limit(batchSize).execute();
+      const rows = selectStoredEvents(trx).where('position', '>', after).orderBy('position').limit(batchSize).execute();
       rows.catch(() => {}); // awaited below; not an unhandled rejection while a page is at work
       return rows;
     };
     let next = read(0);
     let count = 0;
     for (;;) {
-      const rows = await next;
-      if (rows.length === 0) break;
+      const events = await next;
+      if (events.length === 0) break;
       // Ask for the next page before folding this one: PostgreSQL reads it meanwhile (the page's
       // writes queue behind it on the connection, and no projector writes the events table).
-      next = read(rows[rows.length - 1]!.position);
-      const events = rows.map(toStoredEvent);
+      next = read(events[events.length - 1]!.position);
       for (const { projector, rebuild } of runs) {
         if (rebuild) {
           await rebuild.page(trx, events);
