@@ -14,7 +14,7 @@ const ROUNDS = 3;
  * Fills the log with `target` events: copies of one real proposal's stream (Draft Proposal to
  * open ballot, every event a projector folds), one copy per new proposal number, by SQL.
  */
-async function fillLog(services: Services, target: number): Promise<{ total: number; perStream: number }> {
+export async function fillLog(services: Services, target: number): Promise<{ total: number; perStream: number }> {
   const app = await createApp(services, { logger: false });
   const api = new BenchApi(app);
   await api.setClock('2026-03-02T09:00:00Z');
