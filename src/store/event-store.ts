@@ -1,5 +1,6 @@
 // The append-only, hash-chained event store (architecture.md "Persistence").
-// One transaction per append: events + projections + outbox + idempotency record.
+// One transaction per append: events + projections + outbox + idempotency record (an append
+// with none of the others, at a chain head the process knows, is one autocommit statement).
 import { sql, type Transaction } from 'kysely';
 import { prepared, type Db } from './database.ts';
 import type { Database } from './schema.ts';
