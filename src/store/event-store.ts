@@ -130,18 +130,6 @@ export interface AppendResult<R> {
   readonly response: R | undefined;
 }
 
-interface EventRow {
-  position: number;
-  stream_id: string;
-  stream_version: number;
-  type: string;
-  data: unknown;
-  metadata: unknown;
-  recorded_at: Date;
-  prev_hash: string;
-  hash: string;
-}
-
 /**
  * Events read with their columns named as StoredEvent names its fields: pg builds each row as a
  * StoredEvent, so a read of a stream or a page of the log allocates one object per event, not
@@ -153,17 +141,15 @@ export const selectStoredEvents = (db: Db | Trx) =>
     .select(['position', 'stream_id as streamId', 'stream_version as streamVersion', 'type', 'data', 'metadata', 'recorded_at as recordedAt', 'prev_hash as prevHash', 'hash'])
     .$castTo<StoredEvent>();
 
-export const toStoredEvent = (r: EventRow): StoredEvent => ({
-  position: r.position,
-  streamId: r.stream_id,
-  streamVersion: r.stream_version,
-  type: r.type,
-  data: r.data as EventData,
-  metadata: r.metadata as EventMetadata,
-  recordedAt: r.recorded_at,
-  prevHash: r.prev_hash,
-  hash: r.hash,
-});
+/**
+ * A stream's events in version order, up to and including `upTo` when given: what a projector
+ * folds, and what readStream returns.
+ */
+export function streamEventsUpTo(db: Db | Trx, streamId: string, upTo?: number): Promise<StoredEvent[]> {
+  let q = selectStoredEvents(db).where('stream_id', '=', streamId);
+  if (upTo !== undefined) q = q.where('stream_version', '<=', upTo);
+  return q.orderBy('stream_version').modifyEnd(prepared).execute();
+}
 
 export interface EventStoreOptions {
   readonly chainKey: string;
@@ -386,7 +372,7 @@ export class EventStore {
   }
 
   async readStream(streamId: string, db: Db | Trx = this.db): Promise<StoredEvent[]> {
-    return selectStoredEvents(db).where('stream_id', '=', streamId).orderBy('stream_version').modifyEnd(prepared).execute();
+    return streamEventsUpTo(db, streamId);
   }
 
   /** Events in position order after `afterPosition` (keyset pagination). */

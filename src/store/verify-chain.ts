@@ -2,7 +2,7 @@
 // does not check out — edited, deleted, inserted, reordered or truncated.
 import type { Db } from './database.ts';
 import { eventHash } from './event-hash.ts';
-import { toStoredEvent } from './event-store.ts';
+import { selectStoredEvents } from './event-store.ts';
 
 export interface ChainVerification {
   readonly ok: boolean;
@@ -16,10 +16,9 @@ export async function verifyChain(db: Db, chainKey: string, batchSize = 5000): P
   let lastPosition = 0;
   let checked = 0;
   for (;;) {
-    const rows = await db.selectFrom('events').selectAll().where('position', '>', lastPosition).orderBy('position').limit(batchSize).execute();
-    if (rows.length === 0) break;
-    for (const row of rows) {
-      const e = toStoredEvent(row);
+    const events = await selectStoredEvents(db).where('position', '>', lastPosition).orderBy('position').limit(batchSize).execute();
+    if (events.length === 0) break;
+    for (const e of events) {
       if (e.prevHash !== prevHash) {
         return { ok: false, checked, firstBadPosition: e.position, problem: 'does not follow the event before it: an event was deleted, inserted or moved' };
       }

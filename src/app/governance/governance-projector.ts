@@ -1,25 +1,20 @@
 // Projects governance records (`governance-<id>` streams) into `governance_records`, with the
 // proposals a record links (Alt HAN liaison, R-G-03) so a proposal's page can list them.
 import type { Projector, StoredEvent, Trx } from '../../store/event-store.ts';
-import { toStoredEvent } from '../../store/event-store.ts';
+import { streamEventsUpTo } from '../../store/event-store.ts';
 import { replayGovernance, type GovernanceEvent } from '../../domain/governance/record-state.ts';
 import { toRecordEvent } from '../scr/scr-projector.ts';
 
 export const GOVERNANCE_PREFIX = 'governance-';
 export const governanceStream = (id: string): string => `${GOVERNANCE_PREFIX}${id}`;
 
-export async function governanceEventsUpTo(trx: Trx, streamId: string, version?: number): Promise<StoredEvent[]> {
-  let q = trx.selectFrom('events').selectAll().where('stream_id', '=', streamId);
-  if (version !== undefined) q = q.where('stream_version', '<=', version);
-  return (await q.orderBy('stream_version').execute()).map(toStoredEvent);
-}
 
 export const governanceProjector: Projector = {
   name: 'governance-records',
   tables: ['governance_records'],
   async apply(trx: Trx, event: StoredEvent) {
     if (!event.streamId.startsWith(GOVERNANCE_PREFIX)) return;
-    const rows = await governanceEventsUpTo(trx, event.streamId, event.streamVersion);
+    const rows = await streamEventsUpTo(trx, event.streamId, event.streamVersion);
     const record = replayGovernance(rows.map((r) => toRecordEvent<GovernanceEvent>(r)));
     if (!record) return;
     const row = {

@@ -17,7 +17,8 @@ import { parseReference } from '../modifications/references.ts';
 import { onceIn, type RecordIdempotency } from '../record-idempotency.ts';
 import { RecordNotFoundError, RecordRefusedError } from '../scr/record-errors.ts';
 import { toRecordEvent } from '../scr/scr-projector.ts';
-import { governanceEventsUpTo, governanceStream } from './governance-projector.ts';
+import { governanceStream } from './governance-projector.ts';
+import { streamEventsUpTo } from '../../store/event-store.ts';
 
 export type GovernanceView = GovernanceRecord & {
   readonly streamVersion: number;
@@ -100,7 +101,7 @@ export class GovernanceRecords {
     return this.db.transaction().execute((trx) => onceIn(trx, idempotency, this.now(), async () => {
       await lockLog(trx);
       const now = this.now();
-      const stored = await governanceEventsUpTo(trx, governanceStream(id));
+      const stored = await streamEventsUpTo(trx, governanceStream(id));
       const record = replayGovernance(stored.map((e) => toRecordEvent<GovernanceEvent>(e)));
       if (!record || record.kind !== kind) throw new RecordNotFoundError(`There is no ${GOVERNANCE_RULES[kind].label.toLowerCase()} record ${id}.`);
       if (expectedVersion !== undefined && expectedVersion !== stored.length) throw new ConcurrencyError(governanceStream(id), expectedVersion, stored.length);

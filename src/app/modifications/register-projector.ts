@@ -1,7 +1,7 @@
 // The Modification Register projection: one row per proposal, refreshed in the append
 // transaction by folding the proposal's stream (streams are short: tens of events).
 import type { Projector, StoredEvent, Trx } from '../../store/event-store.ts';
-import { selectStoredEvents } from '../../store/event-store.ts';
+import { streamEventsUpTo } from '../../store/event-store.ts';
 import { StreamFolds, upsertRows } from '../../store/rebuild-projections.ts';
 import { evolve, replay, type ModificationState } from '../../domain/modification/index.ts';
 import { currentProblemStatement, nextDeadline } from './register-row.ts';
@@ -44,7 +44,7 @@ export const registerProjector: Projector = {
   async apply(trx: Trx, event: StoredEvent, stream?: readonly StoredEvent[]) {
     if (!event.streamId.startsWith(PREFIX)) return;
     const n = Number(event.streamId.slice(PREFIX.length));
-    const events = stream ?? (await selectStoredEvents(trx).where('stream_id', '=', event.streamId).where('stream_version', '<=', event.streamVersion).orderBy('stream_version').execute());
+    const events = stream ?? (await streamEventsUpTo(trx, event.streamId, event.streamVersion));
     const state = replay(events.map(toDomainEvent));
     if (!state) return;
     const row = registerRow(n, state, event, events[0] ? events[0].recordedAt : event.recordedAt);

@@ -3,7 +3,7 @@
 // transaction (sec-process.md §6.9 "Closes when"). The closing is part of the read model,
 // derived from the DraftProposalSubmitted event, so a rebuild reaches the same rows.
 import type { Projector, StoredEvent, Trx } from '../../store/event-store.ts';
-import { toStoredEvent } from '../../store/event-store.ts';
+import { streamEventsUpTo } from '../../store/event-store.ts';
 import { upsertRows } from '../../store/rebuild-projections.ts';
 import { itemsClosedBy, replayObligation, type ClosedBy, type ObligationEvent, type ObligationKind, type ObligationState } from '../../domain/obligations/index.ts';
 import { toRecordEvent } from '../scr/scr-projector.ts';
@@ -47,7 +47,7 @@ export const obligationProjector: Projector = {
   tables: ['obligations'],
   async apply(trx: Trx, event: StoredEvent) {
     if (event.streamId.startsWith(OBLIGATION_PREFIX)) {
-      const rows = (await trx.selectFrom('events').selectAll().where('stream_id', '=', event.streamId).where('stream_version', '<=', event.streamVersion).orderBy('stream_version').execute()).map(toStoredEvent);
+      const rows = await streamEventsUpTo(trx, event.streamId, event.streamVersion);
       const state = replayObligation(rows.map((r) => toRecordEvent<ObligationEvent>(r)));
       if (!state) return;
       const existing = await trx.selectFrom('obligations').select(['state']).where('id', '=', state.id).executeTakeFirst();
@@ -77,7 +77,7 @@ export const obligationProjector: Projector = {
             let stream = streams.get(event.streamId) ?? [];
             if (stream.length + 1 !== event.streamVersion) {
               // Not one version after another: read the stream as `apply` does.
-              stream = (await trx.selectFrom('events').selectAll().where('stream_id', '=', event.streamId).where('stream_version', '<', event.streamVersion).orderBy('stream_version').execute()).map(toStoredEvent);
+              stream = await streamEventsUpTo(trx, event.streamId, event.streamVersion - 1);
             }
             stream = [...stream, event];
             streams.set(event.streamId, stream);

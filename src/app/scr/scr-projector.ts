@@ -3,7 +3,7 @@
 // `scr` naming it (limb (a)) and the D9A.11 decision of a linked ALV (limb (b)), so that
 // `phase_end` is always the earliest of limbs (a) to (d) (R-A-08) and rebuilds from the log.
 import type { Projector, StoredEvent, Trx } from '../../store/event-store.ts';
-import { toStoredEvent } from '../../store/event-store.ts';
+import { streamEventsUpTo } from '../../store/event-store.ts';
 import { CURRENT_RULEBOOK } from '../../domain/rulebook/index.ts';
 import { phaseOf, replayAlv, replayScr, type AlvEvent, type ScrEvent, type ScrLinks, type ScrState } from '../../domain/scr/index.ts';
 import { londonDate } from '../london-date.ts';
@@ -15,11 +15,6 @@ export const alvStream = (id: string): string => `${ALV_PREFIX}${id}`;
 
 export const toRecordEvent = <E>(e: Pick<StoredEvent, 'type' | 'data' | 'metadata'>): E =>
   ({ type: e.type, data: e.data, clauseRefs: (e.metadata.clauseRefs as string[] | undefined) ?? [] }) as unknown as E;
-
-async function streamUpTo(trx: Trx, event: StoredEvent): Promise<StoredEvent[]> {
-  const rows = await trx.selectFrom('events').selectAll().where('stream_id', '=', event.streamId).where('stream_version', '<=', event.streamVersion).orderBy('stream_version').execute();
-  return rows.map(toStoredEvent);
-}
 
 export const linksOf = (row: { scr_draft_proposal_ref: string | null; scr_draft_proposal_date: string | null; alv_decision_date: string | null }): ScrLinks => ({
   ...(row.scr_draft_proposal_ref && row.scr_draft_proposal_date ? { scrDraftProposal: { reference: row.scr_draft_proposal_ref, date: row.scr_draft_proposal_date } } : {}),
@@ -39,7 +34,7 @@ export const scrProjector: Projector = {
   tables: ['significant_code_reviews', 'authority_led_variations'],
   async apply(trx: Trx, event: StoredEvent) {
     if (event.streamId.startsWith(SCR_PREFIX)) {
-      const rows = await streamUpTo(trx, event);
+      const rows = await streamEventsUpTo(trx, event.streamId, event.streamVersion);
       const state = replayScr(rows.map((r) => toRecordEvent<ScrEvent>(r)));
       if (!state) return;
       const row = {
@@ -53,7 +48,7 @@ export const scrProjector: Projector = {
       return;
     }
     if (event.streamId.startsWith(ALV_PREFIX)) {
-      const rows = await streamUpTo(trx, event);
+      const rows = await streamEventsUpTo(trx, event.streamId, event.streamVersion);
       const state = replayAlv(rows.map((r) => toRecordEvent<AlvEvent>(r)));
       if (!state) return;
       const row = {
