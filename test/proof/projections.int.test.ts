@@ -4,22 +4,16 @@
 // log (`secmod rebuild`) produces, and every register row is at its stream's last version.
 // A rebuild's batch path (projectors folding pages in memory, writing rows in bulk) leaves the
 // rows that applying every event in turn does, however small the pages.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { startTestApp, type TestApp } from '../support/test-app.ts';
-import { ApiCast, DRAFT, SCREENING } from '../scenarios/api-client.ts';
+import { appSuite, DRAFT, SCREENING } from '../scenarios/api-client.ts';
 import { PROJECTORS } from '../../src/app/services.ts';
 import { rebuildProjections } from '../../src/store/rebuild-projections.ts';
 import { modificationStream } from '../../src/app/modifications/references.ts';
 import type { NewEvent, Projector } from '../../src/store/event-store.ts';
 
-let t: TestApp;
-let api: ApiCast;
-beforeAll(async () => {
-  t = await startTestApp();
-  api = new ApiCast(t.app);
-});
-afterAll(async () => t.close());
+const suite = appSuite();
+const { api } = suite;
 
 const PROPOSERS = ['proposer@large-supplier.example', 'proposer@small-supplier.example', 'proposer@elec-network.example', 'proposer@gas-network.example', 'proposer@other-party.example'];
 const TABLES = [...new Set(PROJECTORS.flatMap((p) => p.tables))];
@@ -28,7 +22,7 @@ const TABLES = [...new Set(PROJECTORS.flatMap((p) => p.tables))];
 async function snapshot(): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const table of TABLES) {
-    const { rows } = await sql<{ r: string }>`SELECT to_jsonb(t)::text AS r FROM ${sql.table(table)} t`.execute(t.services.database.db);
+    const { rows } = await sql<{ r: string }>`SELECT to_jsonb(t)::text AS r FROM ${sql.table(table)} t`.execute(suite.t.services.database.db);
     out[table] = rows.map((x) => x.r).sort();
   }
   return out;
@@ -39,8 +33,8 @@ const pause = (seconds: number) => sql`SELECT pg_sleep(${seconds})`;
 
 describe('projections never skip', () => {
   it('after interleaved, slow and rolled-back appends every projection table equals its rebuild from the events', async () => {
-    const db = t.services.database.db;
-    const store = t.services.store;
+    const db = suite.t.services.database.db;
+    const store = suite.t.services.store;
     // A template proposal whose later events the slow and rolled-back transactions copy.
     const template = await api.raise(PROPOSERS[0]!, { ...DRAFT, title: 'Projection template' });
     await api.act('analyst@secas.example', template.reference, 'record-screening', SCREENING);
@@ -97,7 +91,7 @@ describe('projections never skip', () => {
       ),
     );
     // 4. Party status changes (identity projection) in the middle of it all.
-    work.push(t.services.directory.liftPartyDefault('harbour-energy-supply', 'proof').then(() => t.services.directory.recordPartyDefault('harbour-energy-supply', 'Projection proof', 'proof')));
+    work.push(suite.t.services.directory.liftPartyDefault('harbour-energy-supply', 'proof').then(() => suite.t.services.directory.recordPartyDefault('harbour-energy-supply', 'Projection proof', 'proof')));
     await Promise.all(work);
 
     // The rolled-back transactions left nothing behind: no events, no projection rows.
@@ -129,7 +123,7 @@ describe('projections never skip', () => {
   });
 
   it('a rebuild in pages of 1, 2 and 7 events, and one event by event through apply alone, leave the live rows, Draft Proposal closings of obligations included', async () => {
-    const db = t.services.database.db;
+    const db = suite.t.services.database.db;
     // Obligation items closed by Draft Proposals (read-model-only closings) and interleaved
     // proposal streams, so that streams span pages of every size below.
     const opened = await api.raw('analyst@secas.example', 'POST', '/api/v1/obligations/triggers', { payload: { trigger: 'problem-code-change', summary: 'Alerts lost on failover', problemRef: 'PRB-PAGES' } });
@@ -157,7 +151,7 @@ describe('projections never skip', () => {
   });
 
   it('a stream whose versions are out of position order is re-read at its last event, as apply does', async () => {
-    const db = t.services.database.db;
+    const db = suite.t.services.database.db;
     // Copy a proposal's stream to a new number, its versions written last first (an order the
     // chain-head lock never lets appends produce): the batch path must not fold it from pages.
     const source = (await sql<{ stream_id: string }>`SELECT stream_id FROM events WHERE stream_id LIKE 'modification-%' GROUP BY 1 HAVING count(*) >= 3 ORDER BY 1 LIMIT 1`.execute(db)).rows[0]!.stream_id;

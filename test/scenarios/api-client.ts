@@ -63,17 +63,31 @@ export const DRAFT = {
 /** A screening that flags nothing (F1.6, G7.19, L1.18, C2.3(l)(i) all unlikely). */
 export const SCREENING = { outcome: 'complete', tabasc: 'unlikely', sscSoaa: 'unlikely', sscMaterialSecurity: 'unlikely', smkiPma: 'unlikely', crossCode: 'none' };
 
+/**
+ * A test file's app and its API cast: the app is started before the file's tests and closed
+ * after them; `t` is the started app (an error before beforeAll has run).
+ */
+export function appSuite(env: Record<string, string> = {}): { readonly t: TestApp; readonly api: ApiCast } {
+  let started: TestApp | undefined;
+  const t = (): TestApp => {
+    if (!started) throw new Error('the test app is not started yet');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startTestApp(env);
+  });
+  afterAll(async () => started?.close());
+  return {
+    get t() {
+      return t();
+    },
+    api: new ApiCast(() => t().app),
+  };
+}
+
 /** A scenario file's app on the manual clock, started before its tests and closed after. */
 export function scenarioApi(startAt: string): ApiCast {
-  let t: TestApp | undefined;
-  const api = new ApiCast(() => {
-    if (!t) throw new Error('the scenario app is not started yet');
-    return t.app;
-  });
-  beforeAll(async () => {
-    t = await startTestApp({ SECMOD_CLOCK: 'manual' });
-    await api.setClock(startAt);
-  });
-  afterAll(async () => t?.close());
+  const { api } = appSuite({ SECMOD_CLOCK: 'manual' });
+  beforeAll(async () => api.setClock(startAt));
   return api;
 }

@@ -1,9 +1,9 @@
 // Change sets over the API (issue "Legal text engine", deliverables 3, 5, 6, 7), on the shipped
 // SEC 5.18 excerpt (seeds/code/sec-5.18.txt, stored in every test database).
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearerFor, startTestApp, type TestApp } from '../support/test-app.ts';
-import { ApiCast } from '../scenarios/api-client.ts';
+import { describe, expect, it } from 'vitest';
+import { bearerFor } from '../support/test-app.ts';
+import { appSuite } from '../scenarios/api-client.ts';
 import { importCode, indexCode, type Paragraph } from '../../src/domain/legal-text/index.ts';
 
 const CA = 'analyst@secas.example';
@@ -12,13 +12,8 @@ const base = indexCode(importCode(SEED, { version: '5.18', excerpt: true }));
 const textOf = (address: string): string => (base.get(address) as Paragraph).text;
 const C72 = 'C7.2 The Code Administrator shall perform those tasks and functions expressly ascribed to it under this Code, and any other tasks and functions as the Panel may assign to the Code Administrator from time to time. In particular, the Code Administrator shall:';
 
-let t: TestApp;
-let api: ApiCast;
-beforeAll(async () => {
-  t = await startTestApp();
-  api = new ApiCast(t.app);
-});
-afterAll(async () => t.close());
+const suite = appSuite();
+const { api } = suite;
 
 const record = (body: Record<string, unknown>, as = CA) => api.raw(as, 'POST', '/api/v1/change-sets', body);
 const amendF = (id: string, text: string) => record({ id, baseVersion: '5.18', operations: [{ kind: 'amend', target: 'C7.2(f)', text }] });
@@ -83,7 +78,7 @@ describe('recording a change set (deliverable 3: operations on addresses against
     const again = await api.raw(CA, 'POST', '/api/v1/change-sets', body, { 'idempotency-key': 'cs-idem-1' });
     expect([first.status, again.status]).toEqual([201, 201]);
     expect(again.body.version).toBe(1);
-    expect(await t.services.store.streamVersion('change-set-CS-IDEM')).toBe(1);
+    expect(await suite.t.services.store.streamVersion('change-set-CS-IDEM')).toBe(1);
     const other = await api.raw(CA, 'POST', '/api/v1/change-sets', { ...body, operations: [{ kind: 'delete', target: 'F1.6' }] }, { 'idempotency-key': 'cs-idem-1' });
     expect(other.status).toBe(422);
     expect(other.body.type).toBe('idempotency-key-reused');
@@ -131,7 +126,7 @@ describe('a change set derived from a legal-text document (excerpt semantics)', 
 
   it('the redline is also served as HTML, with the drafter’s text escaped', async () => {
     expect((await amendF('CS-HTML', 'facilitate a <b>Draft Proposal</b> process;')).status).toBe(201);
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/change-sets/CS-HTML/redline?format=html', headers: { authorization: await bearerFor(t.app, CA) } });
+    const res = await suite.t.app.inject({ method: 'GET', url: '/api/v1/change-sets/CS-HTML/redline?format=html', headers: { authorization: await bearerFor(suite.t.app, CA) } });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.body).toContain('&lt;b&gt;');
@@ -161,7 +156,7 @@ describe('consolidating a SEC Release (deliverable 5)', () => {
     expect(stored.status, JSON.stringify(stored.body)).toBe(201);
     expect(stored.body).toMatchObject({ stored: true, version: '5.19', changeSets: [{ id: 'CS-A', version: 1 }, { id: 'CS-F16', version: 1 }] });
     expect(await versions()).toContain('5.19');
-    const code = indexCode((await t.services.legalTexts.codeVersion('5.19'))!);
+    const code = indexCode((await suite.t.services.legalTexts.codeVersion('5.19'))!);
     expect((code.get('C7.2(f)') as Paragraph).text).toBe('facilitate a process for Draft Proposals (A);');
     expect(code.has('C7.2(i)')).toBe(true);
     expect((await api.raw(CA, 'POST', '/api/v1/consolidations', { base: '5.18', version: '5.19', changeSets: ['CS-A'], store: true })).status).toBe(409);
@@ -231,7 +226,7 @@ describe('repeating a recording write with its Idempotency-Key', () => {
     const again = await api.raw(CA, 'POST', '/api/v1/consolidations', body, { 'idempotency-key': 'release-idem-1' });
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
-    const events = await t.services.store.readStream('code-version-5.21');
+    const events = await suite.t.services.store.readStream('code-version-5.21');
     expect(events).toHaveLength(1);
     expect((await api.raw(CA, 'POST', '/api/v1/consolidations', body)).status).toBe(409);
   });

@@ -1,20 +1,15 @@
 // Legal text in the portal: the drafting checker on any text, and a proposal's legal text
 // with its findings and its redline against the base SEC version.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PageSession, startTestApp, type TestApp } from '../support/test-app.ts';
-import { ApiCast, DRAFT, SCREENING } from '../scenarios/api-client.ts';
+import { describe, expect, it } from 'vitest';
+import { PageSession } from '../support/test-app.ts';
+import { appSuite, DRAFT, SCREENING } from '../scenarios/api-client.ts';
 
-let t: TestApp;
-let api: ApiCast;
-beforeAll(async () => {
-  t = await startTestApp();
-  api = new ApiCast(t.app);
-});
-afterAll(async () => t.close());
+const suite = appSuite();
+const { api } = suite;
 
 describe('check legal text', () => {
   it('runs the drafting checker on pasted text and lists the findings with their lines', async () => {
-    const page = new PageSession(t.app);
+    const page = new PageSession(suite.t.app);
     await page.signIn('analyst@secas.example');
     const token = await page.csrfToken('/legal-text/check');
     const res = await page.post('/legal-text/check', { _csrf: token, baseline: '5.18', text: 'Section C – Governance\n\nD2.3 The Panel shall act.\nDeleted: text\n' });
@@ -24,7 +19,7 @@ describe('check legal text', () => {
   });
 
   it('validates the form (empty text, unknown version) with the GOV.UK error summary', async () => {
-    const page = new PageSession(t.app);
+    const page = new PageSession(suite.t.app);
     await page.signIn('analyst@secas.example');
     const res = await page.post('/legal-text/check', { _csrf: await page.csrfToken('/legal-text/check'), baseline: '9.99', text: '' });
     expect(res.statusCode).toBe(422);
@@ -33,7 +28,7 @@ describe('check legal text', () => {
   });
 
   it('needs a signed-in user', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/legal-text/check' })).statusCode).toBe(401);
+    expect((await suite.t.app.inject({ method: 'GET', url: '/legal-text/check' })).statusCode).toBe(401);
   });
 });
 
@@ -47,7 +42,7 @@ describe("a proposal's legal text", () => {
     await api.act('proposer@large-supplier.example', mp, 'amend-proposed-solution', { summary: 'Amend C7.2(f)', legalTextDocumentId: 'LT-PAGE', legalTextBaseline: '5.18', affectsDccSystems: false });
     const text = 'Section C – Governance\n\nC7.2 The Code Administrator shall perform those tasks and functions expressly ascribed to it under this Code. In particular, the Code Administrator shall:\n    (f) facilitate a process whereby Parties can submit a <b>Draft Proposal</b> to the Code Administrator;\n';
     expect((await api.raw('analyst@secas.example', 'POST', '/api/v1/legal-text-documents', { documentId: 'LT-PAGE', modification: mp, baseline: '5.18', text })).status).toBe(201);
-    const res = await t.app.inject({ method: 'GET', url: `/proposals/${mp}/legal-text` });
+    const res = await suite.t.app.inject({ method: 'GET', url: `/proposals/${mp}/legal-text` });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('data-qa="legal-text-document"');
     expect(res.body).toContain('data-qa="redline"');
